@@ -1,0 +1,104 @@
+import type { Actor, EventEnvelope } from '../common/envelope';
+import type { ListQuery } from '../common/list-query';
+
+export type RecordResourceType = 'lead' | 'contact' | 'deal';
+export type NamedItemKind = 'tag' | 'lead_source' | 'deal_source' | 'loss_reason';
+
+export interface ListRequest extends Actor {
+  query: ListQuery;
+}
+export interface GetRequest extends Actor {
+  id: number;
+}
+/** `data` is validated by the owning service against the attribute class. */
+export interface CreateRequest extends Actor {
+  data: unknown;
+}
+export interface UpdateRequest extends Actor {
+  id: number;
+  data: unknown;
+}
+export interface DeleteRequest extends Actor {
+  id: number;
+}
+
+export interface NamedItemListRequest extends ListRequest {
+  kind: NamedItemKind;
+}
+export interface NamedItemRequest extends Actor {
+  kind: NamedItemKind;
+  id: number;
+}
+export interface NamedItemCreateRequest extends CreateRequest {
+  kind: NamedItemKind;
+}
+export interface NamedItemUpdateRequest extends UpdateRequest {
+  kind: NamedItemKind;
+}
+
+export interface CustomFieldListRequest extends Actor {
+  resourceType: RecordResourceType;
+}
+export interface CustomFieldCreateRequest extends CreateRequest {
+  resourceType: RecordResourceType;
+}
+
+export interface DealContactRequest extends Actor {
+  dealId: number;
+}
+export interface DealContactListRequest extends ListRequest {
+  dealId: number;
+}
+export interface DealContactAddRequest extends CreateRequest {
+  dealId: number;
+}
+export interface DealContactRemoveRequest extends Actor {
+  dealId: number;
+  contactId: number;
+}
+
+export interface UserTokenRequest extends Actor {
+  targetUserId: number;
+}
+export interface IssueTokenRequest extends UserTokenRequest {
+  data: unknown;
+}
+export interface RevokeTokenRequest extends UserTokenRequest {
+  tokenId: number;
+}
+
+export interface VerifyTokenRequest {
+  token: string;
+}
+
+export interface CreateAccountRequest {
+  name: string;
+  adminName: string;
+  adminEmail: string;
+  correlationId?: string;
+}
+export interface CreateAccountReply {
+  accountId: number;
+  userId: number;
+  token: string;
+}
+
+export interface FindPartiesByEmailRequest {
+  accountId: number;
+  emails: string[];
+}
+export interface FindPartiesByPhoneRequest {
+  accountId: number;
+  phones: string[];
+}
+
+/** Every `records.<entity>.<created|updated|deleted>.v1` event carries the record as the API shows it. */
+export interface RecordChangedEvent<T = unknown> extends EventEnvelope {
+  entity: string;
+  id: number;
+  actorId: number | null;
+  /** The record after the change; null for a deletion. */
+  data: T | null;
+  /** Attributes the change touched, for updates. */
+  changed?: string[];
+}

@@ -1,0 +1,29 @@
+export interface OutgoingEvent {
+  subject: string;
+  eventId: string;
+  payload: unknown;
+}
+
+export interface DeliveredEvent extends OutgoingEvent {
+  /** 1 on first delivery. */
+  deliveryCount: number;
+}
+
+export type DeliveryOutcome = { kind: 'ack' } | { kind: 'retry'; error: string };
+
+export interface ConsumerOptions {
+  /** Durable consumer name: one per consuming service. */
+  name: string;
+  subjects: string[];
+  /** Deliveries before the event goes to the dead-letter subject. */
+  maxDeliver: number;
+  retryDelayMs: number;
+}
+
+/** Broker seam: JetStream in distributed mode, the in-process bus when embedded. */
+export interface EventTransport {
+  /** Resolves when the broker holds every event durably (JetStream ack). */
+  publish(events: OutgoingEvent[]): Promise<void>;
+  consume(options: ConsumerOptions, handle: (event: DeliveredEvent) => Promise<DeliveryOutcome>): Promise<void>;
+  close(): Promise<void>;
+}
