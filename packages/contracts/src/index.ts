@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './common/envelope';
 export * from './common/errors';
 export * from './common/list-query';

@@ -1,0 +1,93 @@
+import { DomainError, ListQuery } from '@crm/contracts';
+import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+export type FilterKind = 'int' | 'text' | 'ilike' | 'bool' | 'date' | 'lower';
+
+export interface ListSpec {
+  resource: string;
+  /** Sell's default order for this resource. */
+  defaultSort: { field: string; direction: 'asc' | 'desc' };
+  /** Sortable field → column (with alias). */
+  sortable: Record<string, string>;
+  /** Filter parameter → column expression and how to compare. */
+  filters: Record<string, { column: string; kind: FilterKind }>;
+  /** Column holding custom field values (jsonb keyed by field name), when the resource has them. */
+  customFieldsColumn?: string;
+  /** Unique column that makes the order total; `<alias>.id` unless the rows have no id. */
+  tiebreaker?: string;
+}
+
+/**
+ * Apply Sell's list parameters: filters, ids, custom_fields[...], sort_by and page/per_page.
+ * One extra row is fetched to know whether a next page exists.
+ */
+export function applyListQuery<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  query: ListQuery,
+  spec: ListSpec,
+): SelectQueryBuilder<T> {
+  let n = 0;
+  const param = () => `p${n++}`;
+  if (query.ids?.length) qb.andWhere(`${alias}.id = ANY(:ids)`, { ids: query.ids });
+  for (const [name, raw] of Object.entries(query.filters)) {
+    const filter = spec.filters[name];
+    if (!filter) throw invalidParam(name, `unknown filter ${name}`);
+    const key = param();
+    qb.andWhere(...condition(filter.column, filter.kind, key, name, raw));
+  }
+  for (const [field, value] of Object.entries(query.customFields)) {
+    if (!spec.customFieldsColumn) throw invalidParam(`custom_fields[${field}]`, 'this resource has no custom fields');
+    const nameKey = param();
+    const valueKey = param();
+    qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where(`${spec.customFieldsColumn} ->> :${nameKey} = :${valueKey}`)
+          // multi-select lists hold arrays: match any element
+          .orWhere(`${spec.customFieldsColumn} -> :${nameKey} ? :${valueKey}`),
+      ),
+      { [nameKey]: field, [valueKey]: value },
+    );
+  }
+  const sort = query.sortBy ?? spec.defaultSort;
+  const column = spec.sortable[sort.field];
+  if (!column) throw invalidParam('sort_by', `cannot sort by ${sort.field}`);
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  qb.orderBy(column, direction, direction === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
+  const tiebreaker = spec.tiebreaker ?? `${alias}.id`;
+  if (column !== tiebreaker) qb.addOrderBy(tiebreaker, direction);
+  return qb.offset((query.page - 1) * query.perPage).limit(query.perPage + 1);
+}
+
+/** Split the extra row fetched by applyListQuery off the page. */
+export function toPage<T>(rows: T[], query: ListQuery): { rows: T[]; hasMore: boolean } {
+  const hasMore = rows.length > query.perPage;
+  return { rows: hasMore ? rows.slice(0, query.perPage) : rows, hasMore };
+}
+
+function condition(column: string, kind: FilterKind, key: string, name: string, raw: string): [string, ObjectLiteral] {
+  switch (kind) {
+    case 'int': {
+      const values = raw.split(',').map((v) => Number(v));
+      if (values.some((v) => !Number.isSafeInteger(v))) throw invalidParam(name, `${name} must be an integer`);
+      return [`${column} = ANY(:${key})`, { [key]: values }];
+    }
+    case 'bool':
+      if (raw !== 'true' && raw !== 'false') throw invalidParam(name, `${name} must be true or false`);
+      return [`${column} = :${key}`, { [key]: raw === 'true' }];
+    case 'date':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw invalidParam(name, `${name} must be a date (YYYY-MM-DD)`);
+      return [`${column} = :${key}`, { [key]: raw }];
+    case 'lower':
+      return [`lower(${column}) = lower(:${key})`, { [key]: raw }];
+    case 'ilike':
+      return [`${column} ILIKE :${key}`, { [key]: raw.replace(/[%_\\]/g, (c) => `\\${c}`) }];
+    case 'text':
+      return [`${column} = ANY(:${key})`, { [key]: raw.split(',') }];
+  }
+}
+
+function invalidParam(name: string, message: string): DomainError {
+  return new DomainError(400, [{ field: name, code: 'invalid_param', message }]);
+}

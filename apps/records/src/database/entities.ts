@@ -1,0 +1,25 @@
+import { AccountEntity } from '../modules/accounts/entities/account.entity';
+import { ContactEntity } from '../modules/contacts/entities/contact.entity';
+import { CustomFieldEntity } from '../modules/custom-fields/entities/custom-field.entity';
+import { DealContactEntity } from '../modules/deals/entities/deal-contact.entity';
+import { DealEntity } from '../modules/deals/entities/deal.entity';
+import { LeadEntity } from '../modules/leads/entities/lead.entity';
+import { NamedItemEntity } from '../modules/named-items/entities/named-item.entity';
+import { PipelineEntity } from '../modules/pipelines/entities/pipeline.entity';
+import { StageEntity } from '../modules/pipelines/entities/stage.entity';
+import { ApiTokenEntity } from '../modules/users/entities/api-token.entity';
+import { UserEntity } from '../modules/users/entities/user.entity';
+
+export const recordsEntities = [
+  AccountEntity,
+  UserEntity,
+  ApiTokenEntity,
+  PipelineEntity,
+  StageEntity,
+  NamedItemEntity,
+  CustomFieldEntity,
+  LeadEntity,
+  ContactEntity,
+  DealEntity,
+  DealContactEntity,
+];

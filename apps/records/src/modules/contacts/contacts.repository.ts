@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { ListQuery } from '@crm/contracts';
+import type { Tx } from '@crm/platform';
+import { applyListQuery, ListSpec, toPage } from '../../common/list-query';
+import { partyListSpec } from '../../common/party-list';
+import { ContactEntity } from './entities/contact.entity';
+
+const party = partyListSpec('c');
+const LIST: ListSpec = {
+  resource: 'contact',
+  defaultSort: { field: 'last_name', direction: 'asc' },
+  sortable: { ...party.sortable, name: 'c.name' },
+  filters: {
+    ...party.filters,
+    contact_id: { column: 'c.contact_id', kind: 'int' },
+    is_organization: { column: 'c.is_organization', kind: 'bool' },
+    name: { column: 'c.name', kind: 'lower' },
+    customer_status: { column: 'c.customer_status', kind: 'text' },
+    prospect_status: { column: 'c.prospect_status', kind: 'text' },
+  },
+  customFieldsColumn: 'c.custom_fields',
+};
+
+@Injectable()
+export class ContactsRepository {
+  async list(tx: Tx, accountId: number, query: ListQuery) {
+    const qb = tx.manager.getRepository(ContactEntity).createQueryBuilder('c').where('c.account_id = :accountId', { accountId });
+    return toPage(await applyListQuery(qb, 'c', query, LIST).getMany(), query);
+  }
+
+  find(tx: Tx, accountId: number, id: number): Promise<ContactEntity | null> {
+    return tx.manager.getRepository(ContactEntity).findOneBy({ account_id: accountId, id });
+  }
+
+  findForUpdate(tx: Tx, accountId: number, id: number): Promise<ContactEntity | null> {
+    return tx.manager
+      .getRepository(ContactEntity)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.account_id = :accountId AND c.id = :id', { accountId, id })
+      .getOne();
+  }
+
+  create(fields: Partial<ContactEntity>): ContactEntity {
+    return Object.assign(new ContactEntity(), fields);
+  }
+
+  save(tx: Tx, contact: ContactEntity): Promise<ContactEntity> {
+    return tx.manager.getRepository(ContactEntity).save(contact);
+  }
+
+  async delete(tx: Tx, accountId: number, id: number): Promise<void> {
+    await tx.manager.getRepository(ContactEntity).delete({ account_id: accountId, id });
+  }
+
+  findByEmails(tx: Tx, accountId: number, emails: string[]): Promise<ContactEntity[]> {
+    return tx.manager
+      .getRepository(ContactEntity)
+      .createQueryBuilder('c')
+      .where('c.account_id = :accountId AND lower(c.email) = ANY(:emails)', { accountId, emails })
+      .orderBy('c.id')
+      .getMany();
+  }
+
+  findByPhones(tx: Tx, accountId: number, phones: string[]): Promise<ContactEntity[]> {
+    return tx.manager
+      .getRepository(ContactEntity)
+      .createQueryBuilder('c')
+      .where('c.account_id = :accountId AND (c.phone_e164 = ANY(:phones) OR c.mobile_e164 = ANY(:phones))', { accountId, phones })
+      .orderBy('c.id')
+      .getMany();
+  }
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, ContactAttributes, ContactDto, DomainError, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
+import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
+import { applyPartyAttributes, EMPTY_PARTY, toAddress } from '../../common/party-attributes';
+import { RecordSupportService } from '../record-support/record-support.service';
+import { toContactDto } from './contacts.mapper';
+import { ContactsRepository } from './contacts.repository';
+import type { ContactEntity } from './entities/contact.entity';
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly contacts: ContactsRepository,
+    private readonly support: RecordSupportService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  list(actor: Actor, query: ListQuery): Promise<Page<ContactDto>> {
+    return this.transactions.read(async (tx) => {
+      const page = await this.contacts.list(tx, actor.accountId, query);
+      return { items: page.rows.map(toContactDto), hasMore: page.hasMore };
+    });
+  }
+
+  get(actor: Actor, id: number): Promise<ContactDto> {
+    return this.transactions.read(async (tx) => {
+      const contact = await this.contacts.find(tx, actor.accountId, id);
+      if (!contact) throw DomainError.notFound('contact', id);
+      return toContactDto(contact);
+    });
+  }
+
+  create(actor: Actor, data: unknown): Promise<ContactDto> {
+    const attributes = parseAttributes('contact', ContactAttributes, data);
+    return this.transactions.run(async (tx) => {
+      const contact = this.contacts.create({
+        ...EMPTY_PARTY,
+        account_id: actor.accountId,
+        creator_id: actor.userId,
+        owner_id: actor.userId,
+        is_organization: attributes.is_organization ?? false,
+        contact_id: null,
+        name: null,
+        customer_status: 'none',
+        prospect_status: 'none',
+        billing_address: null,
+        shipping_address: null,
+      });
+      await this.apply(tx, actor, contact, attributes);
+      const saved = await this.contacts.save(tx, contact);
+      const dto = toContactDto(saved);
+      await this.events.publish(tx, RecordsEvents.contact.created, this.event(actor, dto.id, dto));
+      return dto;
+    });
+  }
+
+  update(actor: Actor, id: number, data: unknown): Promise<ContactDto> {
+    const attributes = parseAttributes('contact', ContactAttributes, data);
+    return this.transactions.run(async (tx) => {
+      const contact = await this.contacts.findForUpdate(tx, actor.accountId, id);
+      if (!contact) throw DomainError.notFound('contact', id);
+      if (attributes.is_organization !== undefined && attributes.is_organization !== contact.is_organization) {
+        throw DomainError.invalid('contact', 'is_organization', 'is_organization cannot be changed after creation');
+      }
+      await this.apply(tx, actor, contact, attributes);
+      const saved = await this.contacts.save(tx, contact);
+      const dto = toContactDto(saved);
+      await this.events.publish(tx, RecordsEvents.contact.updated, { ...this.event(actor, id, dto), changed: Object.keys(attributes) });
+      return dto;
+    });
+  }
+
+  delete(actor: Actor, id: number): Promise<{ deleted: true }> {
+    return this.transactions.run(async (tx) => {
+      const contact = await this.contacts.findForUpdate(tx, actor.accountId, id);
+      if (!contact) throw DomainError.notFound('contact', id);
+      // People at this organization and deals pointing here lose the link (foreign keys SET NULL).
+      await this.contacts.delete(tx, actor.accountId, id);
+      await this.events.publish(tx, RecordsEvents.contact.deleted, this.event(actor, id, null));
+      return { deleted: true as const };
+    });
+  }
+
+  /** A contact deals may point to, or a 422 on `field`. */
+  async requireContact(tx: Tx, accountId: number, id: number, resource: string, field: string): Promise<ContactEntity> {
+    const contact = await this.contacts.find(tx, accountId, id);
+    if (!contact) throw DomainError.invalid(resource, field, `contact ${id} does not exist`);
+    return contact;
+  }
+
+  private async apply(tx: Tx, actor: Actor, contact: ContactEntity, attributes: ContactAttributes): Promise<void> {
+    applyPartyAttributes(contact, attributes);
+    if ('billing_address' in attributes) contact.billing_address = toAddress(attributes.billing_address);
+    if ('shipping_address' in attributes) contact.shipping_address = toAddress(attributes.shipping_address);
+    if (attributes.customer_status) contact.customer_status = attributes.customer_status;
+    if (attributes.prospect_status) contact.prospect_status = attributes.prospect_status;
+    if (contact.is_organization) {
+      if ('name' in attributes) contact.name = attributes.name?.trim() || null;
+      if (!contact.name) throw DomainError.invalid('contact', 'name', 'an organization needs a name', 'blank');
+      if (attributes.contact_id != null) throw DomainError.invalid('contact', 'contact_id', 'an organization cannot belong to another');
+    } else {
+      if (!contact.last_name) throw DomainError.invalid('contact', 'last_name', 'a person needs a last_name', 'blank');
+      contact.name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
+      if ('contact_id' in attributes) {
+        if (attributes.contact_id != null) {
+          const organization = await this.contacts.find(tx, actor.accountId, attributes.contact_id);
+          if (!organization?.is_organization) {
+            throw DomainError.invalid('contact', 'contact_id', `contact ${attributes.contact_id} is not an organization of this account`);
+          }
+        }
+        contact.contact_id = attributes.contact_id ?? null;
+      }
+    }
+    await this.support.prepare(tx, actor, 'contact', contact, attributes);
+  }
+
+  private event(actor: Actor, id: number, dto: ContactDto | null) {
+    return { accountId: actor.accountId, correlationId: actor.correlationId, entity: 'contact', id, actorId: actor.userId, data: dto };
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  AssociatedContactAttributes,
+  AssociatedContactDto,
+  DomainError,
+  ListQuery,
+  Page,
+  parseAttributes,
+  RecordsEvents,
+} from '@crm/contracts';
+import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
+import { ContactsService } from '../contacts/contacts.service';
+import { toAssociatedContactDto } from './deals.mapper';
+import { DealsRepository } from './deals.repository';
+
+/** The contacts involved in a deal, each with a role; the deal's primary contact is always one. */
+@Injectable()
+export class DealContactsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly deals: DealsRepository,
+    private readonly contacts: ContactsService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  list(actor: Actor, dealId: number, query: ListQuery): Promise<Page<AssociatedContactDto>> {
+    return this.transactions.read(async (tx) => {
+      await this.requireDeal(tx, actor.accountId, dealId);
+      const page = await this.deals.listContacts(tx, actor.accountId, dealId, query);
+      return { items: page.rows.map(toAssociatedContactDto), hasMore: page.hasMore };
+    });
+  }
+
+  add(actor: Actor, dealId: number, data: unknown): Promise<AssociatedContactDto> {
+    const attributes = parseAttributes('associated_contact', AssociatedContactAttributes, data);
+    return this.transactions.run(async (tx) => {
+      await this.requireDeal(tx, actor.accountId, dealId);
+      await this.contacts.requireContact(tx, actor.accountId, attributes.contact_id, 'associated_contact', 'contact_id');
+      return toAssociatedContactDto(await this.linkInTx(tx, actor, dealId, attributes.contact_id, attributes.role));
+    });
+  }
+
+  remove(actor: Actor, dealId: number, contactId: number): Promise<{ deleted: true }> {
+    return this.transactions.run(async (tx) => {
+      await this.requireDeal(tx, actor.accountId, dealId);
+      const link = await this.deals.findContactLink(tx, actor.accountId, dealId, contactId);
+      if (!link) throw DomainError.notFound('associated_contact', contactId);
+      await this.deals.deleteContactLink(tx, actor.accountId, dealId, contactId);
+      await this.events.publish(tx, RecordsEvents.dealContact.deleted, {
+        accountId: actor.accountId,
+        correlationId: actor.correlationId,
+        entity: 'deal_contact',
+        id: dealId,
+        actorId: actor.userId,
+        data: { deal_id: dealId, contact_id: contactId },
+      });
+      return { deleted: true as const };
+    });
+  }
+
+  /** Link a contact to a deal, or change the role of an existing link. */
+  async linkInTx(tx: Tx, actor: Actor, dealId: number, contactId: number, role = 'involved') {
+    const existing = await this.deals.findContactLink(tx, actor.accountId, dealId, contactId);
+    if (existing && existing.role === role) return existing;
+    const link = await this.deals.saveContactLink(tx, {
+      ...(existing ?? {}),
+      account_id: actor.accountId,
+      deal_id: dealId,
+      contact_id: contactId,
+      role,
+    });
+    await this.events.publish(tx, existing ? RecordsEvents.dealContact.updated : RecordsEvents.dealContact.created, {
+      accountId: actor.accountId,
+      correlationId: actor.correlationId,
+      entity: 'deal_contact',
+      id: dealId,
+      actorId: actor.userId,
+      data: { deal_id: dealId, ...toAssociatedContactDto(link) },
+    });
+    return link;
+  }
+
+  private async requireDeal(tx: Tx, accountId: number, dealId: number): Promise<void> {
+    if (!(await this.deals.find(tx, accountId, dealId))) throw DomainError.notFound('deal', dealId);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ContactsModule } from '../contacts/contacts.module';
+import { PipelinesModule } from '../pipelines/pipelines.module';
+import { RecordSupportModule } from '../record-support/record-support.module';
+import { DealContactsService } from './deal-contacts.service';
+import { DealsHandlers } from './deals.handlers';
+import { DealsRepository } from './deals.repository';
+import { DealsService } from './deals.service';
+
+@Module({
+  imports: [RecordSupportModule, ContactsModule, PipelinesModule, AccountsModule],
+  controllers: [DealsHandlers],
+  providers: [DealsService, DealContactsService, DealsRepository],
+})
+export class DealsModule {}

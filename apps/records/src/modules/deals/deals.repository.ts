@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { ListQuery } from '@crm/contracts';
+import type { Tx } from '@crm/platform';
+import { applyListQuery, ListSpec, toPage } from '../../common/list-query';
+import { DealContactEntity } from './entities/deal-contact.entity';
+import { DealEntity } from './entities/deal.entity';
+
+const LIST: ListSpec = {
+  resource: 'deal',
+  defaultSort: { field: 'id', direction: 'asc' },
+  sortable: {
+    id: 'd.id',
+    name: 'd.name',
+    value: 'd.value',
+    created_at: 'd.created_at',
+    updated_at: 'd.updated_at',
+    estimated_close_date: 'd.estimated_close_date',
+    last_stage_change_at: 'd.last_stage_change_at',
+    owner_id: 'd.owner_id',
+  },
+  filters: {
+    contact_id: { column: 'd.contact_id', kind: 'int' },
+    creator_id: { column: 'd.creator_id', kind: 'int' },
+    hot: { column: 'd.hot', kind: 'bool' },
+    organization_id: { column: 'd.organization_id', kind: 'int' },
+    owner_id: { column: 'd.owner_id', kind: 'int' },
+    source_id: { column: 'd.source_id', kind: 'int' },
+    stage_id: { column: 'd.stage_id', kind: 'int' },
+    estimated_close_date: { column: 'd.estimated_close_date', kind: 'date' },
+    name: { column: 'd.name', kind: 'lower' },
+  },
+  customFieldsColumn: 'd.custom_fields',
+};
+
+const LINK_LIST: ListSpec = {
+  resource: 'associated_contact',
+  defaultSort: { field: 'contact_id', direction: 'asc' },
+  sortable: { contact_id: 'a.contact_id', created_at: 'a.created_at' },
+  filters: {},
+  tiebreaker: 'a.contact_id',
+};
+
+@Injectable()
+export class DealsRepository {
+  async list(tx: Tx, accountId: number, query: ListQuery) {
+    const qb = tx.manager.getRepository(DealEntity).createQueryBuilder('d').where('d.account_id = :accountId', { accountId });
+    return toPage(await applyListQuery(qb, 'd', query, LIST).getMany(), query);
+  }
+
+  find(tx: Tx, accountId: number, id: number): Promise<DealEntity | null> {
+    return tx.manager.getRepository(DealEntity).findOneBy({ account_id: accountId, id });
+  }
+
+  findForUpdate(tx: Tx, accountId: number, id: number): Promise<DealEntity | null> {
+    return tx.manager
+      .getRepository(DealEntity)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where('d.account_id = :accountId AND d.id = :id', { accountId, id })
+      .getOne();
+  }
+
+  create(fields: Partial<DealEntity>): DealEntity {
+    return Object.assign(new DealEntity(), fields);
+  }
+
+  save(tx: Tx, deal: DealEntity): Promise<DealEntity> {
+    return tx.manager.getRepository(DealEntity).save(deal);
+  }
+
+  async delete(tx: Tx, accountId: number, id: number): Promise<void> {
+    await tx.manager.getRepository(DealEntity).delete({ account_id: accountId, id });
+  }
+
+  async listContacts(tx: Tx, accountId: number, dealId: number, query: ListQuery) {
+    const qb = tx.manager
+      .getRepository(DealContactEntity)
+      .createQueryBuilder('a')
+      .where('a.account_id = :accountId AND a.deal_id = :dealId', { accountId, dealId });
+    return toPage(await applyListQuery(qb, 'a', { ...query, ids: undefined }, LINK_LIST).getMany(), query);
+  }
+
+  findContactLink(tx: Tx, accountId: number, dealId: number, contactId: number): Promise<DealContactEntity | null> {
+    return tx.manager.getRepository(DealContactEntity).findOneBy({ account_id: accountId, deal_id: dealId, contact_id: contactId });
+  }
+
+  saveContactLink(tx: Tx, link: Partial<DealContactEntity> & { account_id: number }): Promise<DealContactEntity> {
+    const repository = tx.manager.getRepository(DealContactEntity);
+    return repository.save(repository.create(link));
+  }
+
+  async deleteContactLink(tx: Tx, accountId: number, dealId: number, contactId: number): Promise<void> {
+    await tx.manager.getRepository(DealContactEntity).delete({ account_id: accountId, deal_id: dealId, contact_id: contactId });
+  }
+}

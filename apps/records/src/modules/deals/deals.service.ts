@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DealAttributes, DealDto, DomainError, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
+import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
+import { normalizeTags } from '../../common/party-attributes';
+import { AccountsService } from '../accounts/accounts.service';
+import { ContactsService } from '../contacts/contacts.service';
+import { PipelinesService } from '../pipelines/pipelines.service';
+import { RecordSupportService } from '../record-support/record-support.service';
+import { DealContactsService } from './deal-contacts.service';
+import { toDealDto } from './deals.mapper';
+import { DealsRepository } from './deals.repository';
+import type { DealEntity } from './entities/deal.entity';
+
+@Injectable()
+export class DealsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly deals: DealsRepository,
+    private readonly dealContacts: DealContactsService,
+    private readonly contacts: ContactsService,
+    private readonly pipelines: PipelinesService,
+    private readonly accounts: AccountsService,
+    private readonly support: RecordSupportService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  list(actor: Actor, query: ListQuery): Promise<Page<DealDto>> {
+    return this.transactions.read(async (tx) => {
+      const page = await this.deals.list(tx, actor.accountId, query);
+      return { items: page.rows.map(toDealDto), hasMore: page.hasMore };
+    });
+  }
+
+  get(actor: Actor, id: number): Promise<DealDto> {
+    return this.transactions.read(async (tx) => {
+      const deal = await this.deals.find(tx, actor.accountId, id);
+      if (!deal) throw DomainError.notFound('deal', id);
+      return toDealDto(deal);
+    });
+  }
+
+  create(actor: Actor, data: unknown): Promise<DealDto> {
+    const attributes = parseAttributes('deal', DealAttributes, data);
+    const name = attributes.name?.trim();
+    if (!name) throw DomainError.invalid('deal', 'name', 'name is required', 'blank');
+    return this.transactions.run(async (tx) => {
+      const stage = await this.pipelines.requireStage(tx, actor.accountId, attributes.stage_id);
+      const now = new Date();
+      const deal = this.deals.create({
+        account_id: actor.accountId,
+        creator_id: actor.userId,
+        owner_id: actor.userId,
+        name,
+        value: '0.00',
+        currency: attributes.currency ?? (await this.accounts.currencyOf(tx, actor.accountId)),
+        hot: false,
+        stage_id: stage.id,
+        contact_id: null,
+        organization_id: null,
+        source_id: null,
+        loss_reason_id: null,
+        unqualified_reason_id: null,
+        dropbox_email: null,
+        estimated_close_date: null,
+        customized_win_likelihood: null,
+        last_stage_change_at: now,
+        last_stage_change_by_id: actor.userId,
+        added_at: now,
+        tags: [],
+        custom_fields: {},
+      });
+      await this.apply(tx, actor, deal, { ...attributes, stage_id: undefined });
+      const saved = await this.deals.save(tx, deal);
+      if (saved.contact_id) await this.dealContacts.linkInTx(tx, actor, saved.id, saved.contact_id);
+      const dto = toDealDto(saved);
+      await this.events.publish(tx, RecordsEvents.deal.created, this.event(actor, dto.id, dto));
+      return dto;
+    });
+  }
+
+  update(actor: Actor, id: number, data: unknown): Promise<DealDto> {
+    const attributes = parseAttributes('deal', DealAttributes, data);
+    return this.transactions.run(async (tx) => {
+      const deal = await this.deals.findForUpdate(tx, actor.accountId, id);
+      if (!deal) throw DomainError.notFound('deal', id);
+      const previousContact = deal.contact_id;
+      await this.apply(tx, actor, deal, attributes);
+      const saved = await this.deals.save(tx, deal);
+      if (saved.contact_id && saved.contact_id !== previousContact) await this.dealContacts.linkInTx(tx, actor, id, saved.contact_id);
+      const dto = toDealDto(saved);
+      await this.events.publish(tx, RecordsEvents.deal.updated, { ...this.event(actor, id, dto), changed: Object.keys(attributes) });
+      return dto;
+    });
+  }
+
+  delete(actor: Actor, id: number): Promise<{ deleted: true }> {
+    return this.transactions.run(async (tx) => {
+      const deal = await this.deals.findForUpdate(tx, actor.accountId, id);
+      if (!deal) throw DomainError.notFound('deal', id);
+      await this.deals.delete(tx, actor.accountId, id);
+      await this.events.publish(tx, RecordsEvents.deal.deleted, this.event(actor, id, null));
+      return { deleted: true as const };
+    });
+  }
+
+  private async apply(tx: Tx, actor: Actor, deal: DealEntity, attributes: DealAttributes): Promise<void> {
+    if (attributes.name !== undefined) {
+      const name = attributes.name.trim();
+      if (!name) throw DomainError.invalid('deal', 'name', 'name cannot be blank', 'blank');
+      deal.name = name;
+    }
+    if (attributes.owner_id !== undefined) deal.owner_id = attributes.owner_id;
+    if ('value' in attributes) deal.value = Number(attributes.value ?? 0).toFixed(2);
+    if (attributes.currency !== undefined) deal.currency = attributes.currency.toUpperCase();
+    if (attributes.hot !== undefined) deal.hot = attributes.hot;
+    if ('estimated_close_date' in attributes) deal.estimated_close_date = attributes.estimated_close_date?.slice(0, 10) ?? null;
+    if ('customized_win_likelihood' in attributes) deal.customized_win_likelihood = attributes.customized_win_likelihood ?? null;
+    if ('unqualified_reason_id' in attributes) deal.unqualified_reason_id = attributes.unqualified_reason_id ?? null;
+    if ('added_on' in attributes && attributes.added_on) deal.added_at = new Date(attributes.added_on);
+    if (attributes.stage_id !== undefined && attributes.stage_id !== deal.stage_id) {
+      const stage = await this.pipelines.requireStage(tx, actor.accountId, attributes.stage_id);
+      deal.stage_id = stage.id;
+      deal.last_stage_change_at = attributes.last_stage_change_at ? new Date(attributes.last_stage_change_at) : new Date();
+      deal.last_stage_change_by_id = actor.userId;
+    }
+    if ('contact_id' in attributes) {
+      deal.contact_id = attributes.contact_id ?? null;
+      deal.organization_id = null;
+      if (attributes.contact_id != null) {
+        const contact = await this.contacts.requireContact(tx, actor.accountId, attributes.contact_id, 'deal', 'contact_id');
+        deal.organization_id = contact.is_organization ? contact.id : contact.contact_id;
+      }
+    }
+    if ('source_id' in attributes) {
+      if (attributes.source_id != null) await this.support.assertSource(tx, actor.accountId, 'deal_source', attributes.source_id, 'deal');
+      deal.source_id = attributes.source_id ?? null;
+    }
+    if ('loss_reason_id' in attributes) {
+      if (attributes.loss_reason_id != null) await this.support.assertLossReason(tx, actor.accountId, attributes.loss_reason_id);
+      deal.loss_reason_id = attributes.loss_reason_id ?? null;
+    }
+    if (attributes.tags) deal.tags = normalizeTags(attributes.tags);
+    await this.support.prepare(tx, actor, 'deal', deal, attributes);
+  }
+
+  private event(actor: Actor, id: number, dto: DealDto | null) {
+    return { accountId: actor.accountId, correlationId: actor.correlationId, entity: 'deal', id, actorId: actor.userId, data: dto };
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RecordSupportModule } from '../record-support/record-support.module';
+import { LeadsHandlers } from './leads.handlers';
+import { LeadsRepository } from './leads.repository';
+import { LeadsService } from './leads.service';
+
+@Module({
+  imports: [RecordSupportModule],
+  controllers: [LeadsHandlers],
+  providers: [LeadsService, LeadsRepository],
+  exports: [LeadsRepository],
+})
+export class LeadsModule {}

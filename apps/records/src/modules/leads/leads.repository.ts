@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { ListQuery } from '@crm/contracts';
+import type { Tx } from '@crm/platform';
+import { applyListQuery, ListSpec, toPage } from '../../common/list-query';
+import { partyListSpec } from '../../common/party-list';
+import { LeadEntity } from './entities/lead.entity';
+
+const party = partyListSpec('l');
+const LIST: ListSpec = {
+  resource: 'lead',
+  defaultSort: { field: 'updated_at', direction: 'asc' },
+  sortable: { ...party.sortable, organization_name: 'l.organization_name', status: 'l.status' },
+  filters: {
+    ...party.filters,
+    organization_name: { column: 'l.organization_name', kind: 'lower' },
+    source_id: { column: 'l.source_id', kind: 'int' },
+    status: { column: 'l.status', kind: 'text' },
+  },
+  customFieldsColumn: 'l.custom_fields',
+};
+
+@Injectable()
+export class LeadsRepository {
+  async list(tx: Tx, accountId: number, query: ListQuery) {
+    const qb = tx.manager.getRepository(LeadEntity).createQueryBuilder('l').where('l.account_id = :accountId', { accountId });
+    return toPage(await applyListQuery(qb, 'l', query, LIST).getMany(), query);
+  }
+
+  find(tx: Tx, accountId: number, id: number): Promise<LeadEntity | null> {
+    return tx.manager.getRepository(LeadEntity).findOneBy({ account_id: accountId, id });
+  }
+
+  /** For update: the row stays locked until the transaction ends. */
+  findForUpdate(tx: Tx, accountId: number, id: number): Promise<LeadEntity | null> {
+    return tx.manager
+      .getRepository(LeadEntity)
+      .createQueryBuilder('l')
+      .setLock('pessimistic_write')
+      .where('l.account_id = :accountId AND l.id = :id', { accountId, id })
+      .getOne();
+  }
+
+  save(tx: Tx, lead: LeadEntity): Promise<LeadEntity> {
+    return tx.manager.getRepository(LeadEntity).save(lead);
+  }
+
+  create(fields: Partial<LeadEntity>): LeadEntity {
+    return Object.assign(new LeadEntity(), fields);
+  }
+
+  async delete(tx: Tx, accountId: number, id: number): Promise<void> {
+    await tx.manager.getRepository(LeadEntity).delete({ account_id: accountId, id });
+  }
+
+  findByEmails(tx: Tx, accountId: number, emails: string[]): Promise<LeadEntity[]> {
+    return tx.manager
+      .getRepository(LeadEntity)
+      .createQueryBuilder('l')
+      .where('l.account_id = :accountId AND lower(l.email) = ANY(:emails)', { accountId, emails })
+      .orderBy('l.id')
+      .getMany();
+  }
+
+  findByPhones(tx: Tx, accountId: number, phones: string[]): Promise<LeadEntity[]> {
+    return tx.manager
+      .getRepository(LeadEntity)
+      .createQueryBuilder('l')
+      .where('l.account_id = :accountId AND (l.phone_e164 = ANY(:phones) OR l.mobile_e164 = ANY(:phones))', { accountId, phones })
+      .orderBy('l.id')
+      .getMany();
+  }
+}

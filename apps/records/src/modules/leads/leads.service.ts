@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, LeadAttributes, LeadDto, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
+import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
+import { applyPartyAttributes, EMPTY_PARTY } from '../../common/party-attributes';
+import { RecordSupportService } from '../record-support/record-support.service';
+import type { LeadEntity } from './entities/lead.entity';
+import { toLeadDto } from './leads.mapper';
+import { LeadsRepository } from './leads.repository';
+
+@Injectable()
+export class LeadsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly leads: LeadsRepository,
+    private readonly support: RecordSupportService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  list(actor: Actor, query: ListQuery): Promise<Page<LeadDto>> {
+    return this.transactions.read(async (tx) => {
+      const page = await this.leads.list(tx, actor.accountId, query);
+      return { items: page.rows.map(toLeadDto), hasMore: page.hasMore };
+    });
+  }
+
+  get(actor: Actor, id: number): Promise<LeadDto> {
+    return this.transactions.read(async (tx) => {
+      const lead = await this.leads.find(tx, actor.accountId, id);
+      if (!lead) throw DomainError.notFound('lead', id);
+      return toLeadDto(lead);
+    });
+  }
+
+  create(actor: Actor, data: unknown): Promise<LeadDto> {
+    const attributes = parseAttributes('lead', LeadAttributes, data);
+    if (!attributes.last_name && !attributes.organization_name) {
+      throw DomainError.invalid('lead', 'last_name', 'a lead needs a last_name or an organization_name', 'blank');
+    }
+    return this.transactions.run(async (tx) => {
+      const lead = this.leads.create({
+        ...EMPTY_PARTY,
+        account_id: actor.accountId,
+        creator_id: actor.userId,
+        owner_id: actor.userId,
+        status: 'New',
+        source_id: null,
+        unqualified_reason_id: null,
+        organization_name: null,
+      });
+      await this.apply(tx, actor, lead, attributes);
+      const saved = await this.leads.save(tx, lead);
+      const dto = toLeadDto(saved);
+      await this.events.publish(tx, RecordsEvents.lead.created, this.event(actor, dto));
+      return dto;
+    });
+  }
+
+  update(actor: Actor, id: number, data: unknown): Promise<LeadDto> {
+    const attributes = parseAttributes('lead', LeadAttributes, data);
+    return this.transactions.run(async (tx) => {
+      const lead = await this.leads.findForUpdate(tx, actor.accountId, id);
+      if (!lead) throw DomainError.notFound('lead', id);
+      await this.apply(tx, actor, lead, attributes);
+      if (!lead.last_name && !lead.organization_name) {
+        throw DomainError.invalid('lead', 'last_name', 'a lead needs a last_name or an organization_name', 'blank');
+      }
+      const saved = await this.leads.save(tx, lead);
+      const dto = toLeadDto(saved);
+      await this.events.publish(tx, RecordsEvents.lead.updated, { ...this.event(actor, dto), changed: Object.keys(attributes) });
+      return dto;
+    });
+  }
+
+  delete(actor: Actor, id: number): Promise<{ deleted: true }> {
+    return this.transactions.run(async (tx) => {
+      const lead = await this.leads.findForUpdate(tx, actor.accountId, id);
+      if (!lead) throw DomainError.notFound('lead', id);
+      await this.leads.delete(tx, actor.accountId, id);
+      await this.events.publish(tx, RecordsEvents.lead.deleted, { ...this.event(actor, null), id });
+      return { deleted: true as const };
+    });
+  }
+
+  private async apply(tx: Tx, actor: Actor, lead: LeadEntity, attributes: LeadAttributes): Promise<void> {
+    applyPartyAttributes(lead, attributes);
+    if ('organization_name' in attributes) lead.organization_name = attributes.organization_name ?? null;
+    if (attributes.status !== undefined) lead.status = attributes.status;
+    if ('unqualified_reason_id' in attributes) lead.unqualified_reason_id = attributes.unqualified_reason_id ?? null;
+    if ('source_id' in attributes) {
+      if (attributes.source_id != null) await this.support.assertSource(tx, actor.accountId, 'lead_source', attributes.source_id, 'lead');
+      lead.source_id = attributes.source_id ?? null;
+    }
+    await this.support.prepare(tx, actor, 'lead', lead, attributes);
+  }
+
+  private event(actor: Actor, dto: LeadDto | null) {
+    return {
+      accountId: actor.accountId,
+      correlationId: actor.correlationId,
+      entity: 'lead',
+      id: dto?.id ?? 0,
+      actorId: actor.userId,
+      data: dto,
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { NamedItemsHandlers } from './named-items.handlers';
+import { NamedItemsRepository } from './named-items.repository';
+import { NamedItemsService } from './named-items.service';
+
+@Module({
+  controllers: [NamedItemsHandlers],
+  providers: [NamedItemsService, NamedItemsRepository],
+  exports: [NamedItemsService],
+})
+export class NamedItemsModule {}

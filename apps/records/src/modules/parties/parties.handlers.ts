@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { RecordsRequests as R, RequestOf } from '@crm/contracts';
+import { PartiesService } from './parties.service';
+
+@Controller()
+export class PartiesHandlers {
+  constructor(private readonly parties: PartiesService) {}
+
+  @MessagePattern(R.FindPartiesByEmail)
+  byEmail(@Payload() req: RequestOf<typeof R.FindPartiesByEmail>) {
+    return this.parties.findByEmail(req.accountId, req.emails);
+  }
+
+  @MessagePattern(R.FindPartiesByPhone)
+  byPhone(@Payload() req: RequestOf<typeof R.FindPartiesByPhone>) {
+    return this.parties.findByPhone(req.accountId, req.phones);
+  }
+}

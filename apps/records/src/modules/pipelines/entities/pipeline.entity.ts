@@ -1,0 +1,10 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('pipelines')
+export class PipelineEntity {
+  @PrimaryGeneratedColumn() id: number;
+  @Column('int') account_id: number;
+  @Column('text') name: string;
+  @CreateDateColumn({ type: 'timestamptz' }) created_at: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updated_at: Date;
+}

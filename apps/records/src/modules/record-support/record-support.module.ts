@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CustomFieldsModule } from '../custom-fields/custom-fields.module';
+import { NamedItemsModule } from '../named-items/named-items.module';
+import { UsersModule } from '../users/users.module';
+import { RecordSupportService } from './record-support.service';
+
+@Module({
+  imports: [UsersModule, NamedItemsModule, CustomFieldsModule],
+  providers: [RecordSupportService],
+  exports: [RecordSupportService],
+})
+export class RecordSupportModule {}

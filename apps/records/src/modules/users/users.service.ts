@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  ApiTokenAttributes,
+  ApiTokenDto,
+  DomainError,
+  ListQuery,
+  Page,
+  parseAttributes,
+  RecordsEvents,
+  TokenIdentity,
+  UserAttributes,
+  UserDto,
+} from '@crm/contracts';
+import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
+import { createHash, randomBytes } from 'node:crypto';
+import { toApiTokenDto, toUserDto } from './users.mapper';
+import { UsersRepository } from './users.repository';
+import type { UserEntity } from './entities/user.entity';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** 64 hex characters: the length Sell's official clients insist on. */
+export function generateToken(): string {
+  return randomBytes(32).toString('hex');
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly users: UsersRepository,
+    private readonly events: EventPublisher,
+  ) {}
+
+  list(actor: Actor, query: ListQuery): Promise<Page<UserDto>> {
+    return this.transactions.read(async (tx) => {
+      const page = await this.users.list(tx, actor.accountId, query);
+      return { items: page.rows.map(toUserDto), hasMore: page.hasMore };
+    });
+  }
+
+  get(actor: Actor, id: number): Promise<UserDto> {
+    return this.transactions.read(async (tx) => toUserDto(await this.load(tx, actor.accountId, id)));
+  }
+
+  create(actor: Actor, data: unknown): Promise<UserDto> {
+    const attributes = parseAttributes('user', UserAttributes, data);
+    return this.transactions.run(async (tx) => {
+      await this.requireAdmin(tx, actor);
+      if (!attributes.name) throw DomainError.invalid('user', 'name', 'name is required', 'blank');
+      if (!attributes.email) throw DomainError.invalid('user', 'email', 'email is required', 'blank');
+      const user = await this.createInTx(tx, actor, { ...attributes, name: attributes.name, email: attributes.email });
+      return toUserDto(user);
+    });
+  }
+
+  /** Also used when an account is created, for its first admin. */
+  async createInTx(
+    tx: Tx,
+    actor: { accountId: number; userId: number | null; correlationId?: string },
+    attributes: UserAttributes & { name: string; email: string },
+  ): Promise<UserEntity> {
+    if (await this.users.findByEmail(tx, actor.accountId, attributes.email)) {
+      throw DomainError.invalid('user', 'email', 'a user with this email already exists', 'taken');
+    }
+    const user = await this.users.save(tx, {
+      account_id: actor.accountId,
+      name: attributes.name,
+      email: attributes.email,
+      role: attributes.role ?? 'user',
+      status: attributes.status ?? 'active',
+      confirmed: true,
+      phone_number: attributes.phone_number ?? null,
+      timezone: attributes.timezone ?? 'UTC',
+    });
+    await this.events.publish(tx, RecordsEvents.user.created, {
+      accountId: actor.accountId,
+      correlationId: actor.correlationId,
+      entity: 'user',
+      id: user.id,
+      actorId: actor.userId,
+      data: toUserDto(user),
+    });
+    return user;
+  }
+
+  update(actor: Actor, id: number, data: unknown): Promise<UserDto> {
+    const attributes = parseAttributes('user', UserAttributes, data);
+    return this.transactions.run(async (tx) => {
+      await this.requireAdmin(tx, actor);
+      const user = await this.load(tx, actor.accountId, id);
+      if (id === actor.userId && (attributes.status === 'inactive' || attributes.role === 'user')) {
+        throw DomainError.invalid('user', attributes.status ? 'status' : 'role', 'you cannot deactivate or demote yourself');
+      }
+      if (attributes.email && attributes.email.toLowerCase() !== user.email.toLowerCase()) {
+        const other = await this.users.findByEmail(tx, actor.accountId, attributes.email);
+        if (other) throw DomainError.invalid('user', 'email', 'a user with this email already exists', 'taken');
+      }
+      Object.assign(user, attributes);
+      const saved = await this.users.save(tx, user);
+      await this.events.publish(tx, RecordsEvents.user.updated, {
+        accountId: actor.accountId,
+        correlationId: actor.correlationId,
+        entity: 'user',
+        id,
+        actorId: actor.userId,
+        data: toUserDto(saved),
+        changed: Object.keys(attributes),
+      });
+      return toUserDto(saved);
+    });
+  }
+
+  listTokens(actor: Actor, userId: number): Promise<ApiTokenDto[]> {
+    return this.transactions.read(async (tx) => {
+      await this.requireSelfOrAdmin(tx, actor, userId);
+      return (await this.users.listTokens(tx, actor.accountId, userId)).map((token) => toApiTokenDto(token));
+    });
+  }
+
+  issueToken(actor: Actor, userId: number, data: unknown): Promise<ApiTokenDto> {
+    const attributes = parseAttributes('api_token', ApiTokenAttributes, data ?? {});
+    return this.transactions.run(async (tx) => {
+      await this.requireSelfOrAdmin(tx, actor, userId);
+      const owner = await this.load(tx, actor.accountId, userId);
+      if (owner.status !== 'active') throw DomainError.invalid('api_token', 'user_id', 'the user is inactive');
+      const { token, plaintext } = await this.issueTokenInTx(tx, actor, userId, attributes.name ?? 'API token');
+      return toApiTokenDto(token, plaintext);
+    });
+  }
+
+  async issueTokenInTx(tx: Tx, actor: { accountId: number; userId: number | null; correlationId?: string }, userId: number, name: string) {
+    const plaintext = generateToken();
+    const token = await this.users.saveToken(tx, {
+      account_id: actor.accountId,
+      user_id: userId,
+      name,
+      token_hash: hashToken(plaintext),
+      last_used_at: null,
+      revoked_at: null,
+    });
+    await this.events.publish(tx, RecordsEvents.apiToken.created, {
+      accountId: actor.accountId,
+      correlationId: actor.correlationId,
+      entity: 'api_token',
+      id: token.id,
+      actorId: actor.userId,
+      data: toApiTokenDto(token),
+    });
+    return { token, plaintext };
+  }
+
+  revokeToken(actor: Actor, userId: number, tokenId: number): Promise<ApiTokenDto> {
+    return this.transactions.run(async (tx) => {
+      await this.requireSelfOrAdmin(tx, actor, userId);
+      const token = await this.users.findToken(tx, actor.accountId, userId, tokenId);
+      if (!token) throw DomainError.notFound('api_token', tokenId);
+      if (!token.revoked_at) {
+        token.revoked_at = new Date();
+        await this.users.saveToken(tx, token);
+        await this.events.publish(tx, RecordsEvents.apiToken.updated, {
+          accountId: actor.accountId,
+          correlationId: actor.correlationId,
+          entity: 'api_token',
+          id: token.id,
+          actorId: actor.userId,
+          data: toApiTokenDto(token),
+          changed: ['revoked_at'],
+        });
+      }
+      return toApiTokenDto(token);
+    });
+  }
+
+  verifyToken(token: string): Promise<TokenIdentity> {
+    return this.transactions.read(async (tx) => {
+      const found = /^[0-9a-f]{64}$/.test(token) ? await this.users.findActiveToken(tx, hashToken(token)) : null;
+      if (!found) throw new DomainError(401, [{ code: 'unauthorized', message: 'invalid, revoked or inactive user token' }]);
+      await this.users.touchToken(tx, found.token.account_id, found.token.id);
+      return { accountId: found.user.account_id, userId: found.user.id, role: found.user.role, tokenId: found.token.id };
+    });
+  }
+
+  /** 422 unless every id is an active user of the account (owners, assignees). */
+  async assertActiveUsers(tx: Tx, accountId: number, resource: string, field: string, ids: number[]): Promise<void> {
+    const active = await this.users.activeIds(tx, accountId, ids);
+    const missing = ids.find((id) => !active.has(id));
+    if (missing !== undefined) throw DomainError.invalid(resource, field, `user ${missing} is not an active user of this account`);
+  }
+
+  async requireAdmin(tx: Tx, actor: Actor): Promise<void> {
+    const user = await this.users.find(tx, actor.accountId, actor.userId);
+    if (user?.role !== 'admin') throw DomainError.forbidden('user', 'only an admin can do this');
+  }
+
+  private async requireSelfOrAdmin(tx: Tx, actor: Actor, userId: number): Promise<void> {
+    if (actor.userId !== userId) await this.requireAdmin(tx, actor);
+  }
+
+  private async load(tx: Tx, accountId: number, id: number): Promise<UserEntity> {
+    const user = await this.users.find(tx, accountId, id);
+    if (!user) throw DomainError.notFound('user', id);
+    return user;
+  }
+}

@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, ServiceRuntime } from '@crm/platform';
+import { recordsEntities } from './database/entities';
+import { recordsMigrations } from './database/migrations';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { ContactsModule } from './modules/contacts/contacts.module';
+import { CustomFieldsModule } from './modules/custom-fields/custom-fields.module';
+import { DealsModule } from './modules/deals/deals.module';
+import { LeadsModule } from './modules/leads/leads.module';
+import { NamedItemsModule } from './modules/named-items/named-items.module';
+import { PartiesModule } from './modules/parties/parties.module';
+import { PipelinesModule } from './modules/pipelines/pipelines.module';
+import { UsersModule } from './modules/users/users.module';
+
+@Module({})
+export class RecordsModule {
+  static register(runtime: ServiceRuntime, http: boolean): DynamicModule {
+    return {
+      module: RecordsModule,
+      imports: [
+        PlatformModule.forRoot({ runtime, http, database: { entities: recordsEntities, migrations: recordsMigrations } }),
+        AccountsModule,
+        UsersModule,
+        PipelinesModule,
+        NamedItemsModule,
+        CustomFieldsModule,
+        LeadsModule,
+        ContactsModule,
+        DealsModule,
+        PartiesModule,
+      ],
+    };
+  }
+}

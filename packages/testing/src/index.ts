@@ -1,0 +1,5 @@
+export * from './test-env';
+export * from './test-database';
+export * from './stack';
+export * from './process-stack';
+export * from './factories';

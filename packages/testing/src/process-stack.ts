@@ -1,0 +1,116 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import * as path from 'node:path';
+import type { ServiceName } from '@crm/contracts';
+import { createTestDatabase, TestDatabase } from './test-database';
+import { TEST_NATS_URL, uniqueSuffix } from './test-env';
+import { deleteStreams } from './stack';
+
+export interface ProcessStack {
+  gatewayUrl: string;
+  ports: Record<string, number>;
+  database: TestDatabase;
+  env: NodeJS.ProcessEnv;
+  output: (service: ServiceName) => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Run each service as its own process (`node apps/<name>/dist/main.js`), as in production,
+ * on a fresh database and a private NATS subject prefix; resolves once every one is ready.
+ */
+export async function startProcessStack(repoRoot: string, services: ServiceName[], extraEnv: NodeJS.ProcessEnv = {}): Promise<ProcessStack> {
+  const database = await createTestDatabase();
+  const prefix = `p${uniqueSuffix()}.`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NATS_URL: TEST_NATS_URL,
+    NATS_SUBJECT_PREFIX: prefix,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    DATABASE_POOL_SIZE: '5',
+    PUBLIC_URL: 'http://crm.test',
+    ...extraEnv,
+  };
+  const children = new Map<string, ChildProcess>();
+  const logs = new Map<string, string>();
+  const ports: Record<string, number> = {};
+  try {
+    // Migrations run once, first, as the Kubernetes Job does.
+    await run(process.execPath, [path.join(repoRoot, 'launcher/dist/migrate.js')], env);
+    for (const service of services) {
+      ports[service] = await freePort();
+      const childEnv = { ...env, PORT: String(ports[service]), MIGRATE_ON_START: 'false', SMTP_PORT: String(await freePort()) };
+      const child = spawn(process.execPath, [path.join(repoRoot, `apps/${service}/dist/main.js`)], { env: childEnv, stdio: 'pipe' });
+      logs.set(service, '');
+      const append = (chunk: Buffer) => logs.set(service, (logs.get(service) + chunk.toString()).slice(-20_000));
+      child.stdout?.on('data', append);
+      child.stderr?.on('data', append);
+      children.set(service, child);
+    }
+    await Promise.all(services.map((service) => waitReady(ports[service], () => logs.get(service) ?? '', children.get(service)!)));
+  } catch (error) {
+    children.forEach((child) => child.kill('SIGKILL'));
+    await database.drop();
+    throw error;
+  }
+  return {
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+    ports,
+    database,
+    env,
+    output: (service) => logs.get(service) ?? '',
+    async stop() {
+      await Promise.all(
+        [...children.values()].map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+              setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+            }),
+        ),
+      );
+      await deleteStreams(prefix);
+      await database.drop();
+    },
+  };
+}
+
+async function waitReady(port: number, output: () => string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`not ready on :${port} within 60 s:\n${output()}`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: 'pipe' });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`))));
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
