@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { distributedRuntimeFromEnv } from '@crm/platform';
+import { distributedRuntimeFromEnv, runMain } from '@crm/platform';
 import { recordsService } from './app';
 
 const { runtime, port } = distributedRuntimeFromEnv('records');
-void recordsService.start(runtime, { httpPort: port });
+runMain(() => recordsService.start(runtime, { httpPort: port }));

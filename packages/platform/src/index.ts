@@ -23,3 +23,4 @@ export * from './bootstrap/platform.module';
 export * from './bootstrap/start-service';
 export * from './runtime-from-env';
 export * from './bootstrap/service-entry';
+export * from './bootstrap/run-main';

@@ -1,0 +1,11 @@
+import { schemaOf } from '@crm/contracts';
+import { migrateService, ServiceEntry, startService } from '@crm/platform';
+import { MailIngestModule, mailIngestMigrations } from './mail-ingest.module';
+
+export const mailIngestService: ServiceEntry = {
+  name: 'mail-ingest',
+  start: (runtime, { httpPort }) =>
+    startService(runtime, MailIngestModule.register(runtime, httpPort !== undefined), { httpPort, answersRequests: true }),
+  migrate: (runtime) =>
+    migrateService({ url: runtime.databaseUrl, schema: schemaOf('mail-ingest'), applicationName: 'mail-ingest-migrate' }, mailIngestMigrations),
+};

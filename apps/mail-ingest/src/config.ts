@@ -1,0 +1,7 @@
+import { IsInt, Max, Min } from 'class-validator';
+import { ServiceEnv } from '@crm/platform';
+
+export class MailIngestEnv extends ServiceEnv {
+  @IsInt() @Min(0) @Max(65535)
+  SMTP_PORT = 2525;
+}

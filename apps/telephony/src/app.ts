@@ -1,0 +1,11 @@
+import { schemaOf } from '@crm/contracts';
+import { migrateService, ServiceEntry, startService } from '@crm/platform';
+import { TelephonyModule, telephonyMigrations } from './telephony.module';
+
+export const telephonyService: ServiceEntry = {
+  name: 'telephony',
+  start: (runtime, { httpPort }) =>
+    startService(runtime, TelephonyModule.register(runtime, httpPort !== undefined), { httpPort, answersRequests: true }),
+  migrate: (runtime) =>
+    migrateService({ url: runtime.databaseUrl, schema: schemaOf('telephony'), applicationName: 'telephony-migrate' }, telephonyMigrations),
+};

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { InProcessBus, InProcessClient, loadEnvOrExit, PrefixedNatsClient, RpcClient, RunningService, ServiceRuntime } from '@crm/platform';
+import type { ServiceName } from '@crm/contracts';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { describeFirstRun, ensureAdminAccount } from './first-run';
+import { EmbeddedEnv } from './launcher-env';
+import { ALL_SERVICES } from './services';
+
+/**
+ * `npm start`: all six services in this process. Postgres is embedded (PGlite under DATA_DIR)
+ * unless DATABASE_URL is set; messaging is in-process unless NATS_URL is set.
+ */
+async function main(): Promise<void> {
+  const env = loadEnvOrExit(EmbeddedEnv);
+  const postgres = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR);
+  const bus = env.NATS_URL ? undefined : new InProcessBus();
+  const runtime = (service: ServiceName): ServiceRuntime => ({
+    service,
+    mode: bus ? 'embedded' : 'distributed',
+    databaseUrl: env.DATABASE_URL ?? postgres!.url,
+    natsUrl: env.NATS_URL,
+    bus,
+    subjectPrefix: env.NATS_SUBJECT_PREFIX,
+    logLevel: env.LOG_LEVEL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    migrateOnStart: true,
+    settings: { BCC_DOMAIN: env.BCC_DOMAIN, PUBLIC_URL: env.PUBLIC_URL, SMTP_PORT: String(env.SMTP_PORT) },
+  });
+
+  const running: RunningService[] = [];
+  const stop = async () => {
+    for (const service of running.reverse()) await service.close().catch(() => undefined);
+    await postgres?.stop();
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+
+  try {
+    for (const entry of ALL_SERVICES) {
+      running.push(await entry.start(runtime(entry.name), { httpPort: entry.name === 'gateway' ? env.PORT : undefined }));
+    }
+    const rpc = new RpcClient(
+      bus ? new InProcessClient(bus) : new PrefixedNatsClient({ servers: [env.NATS_URL!], prefix: env.NATS_SUBJECT_PREFIX, name: 'launcher' }),
+    );
+    const firstRun = await ensureAdminAccount(rpc, env.DATA_DIR, { name: env.ACCOUNT_NAME, adminEmail: env.ADMIN_EMAIL });
+    await rpc.close();
+    const gateway = running.find((s) => s.name === 'gateway');
+    const apiUrl = `http://localhost:${gateway?.httpPort}`;
+    process.stdout.write(
+      [
+        '',
+        `CRM is running: API ${apiUrl}/v2, docs ${apiUrl}/docs, SMTP on port ${env.SMTP_PORT}`,
+        `Data: ${env.DATABASE_URL ? 'DATABASE_URL' : env.DATA_DIR}; messaging: ${bus ? 'in-process' : 'NATS'}`,
+        describeFirstRun(firstRun, apiUrl),
+        '',
+      ].join('\n') + '\n',
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { SERVICE_NAMES } from '@crm/contracts';
+
+/**
+ * `npm run start:services`: each service as its own process against DATABASE_URL and NATS_URL,
+ * as they run in production. Migrations first; the gateway on PORT (3000), the others' health and
+ * metrics on the ports after it, SMTP on SMTP_PORT.
+ */
+function startServices(): void {
+  if (!process.env.DATABASE_URL || !process.env.NATS_URL) {
+    process.stderr.write('start:services needs DATABASE_URL and NATS_URL (use `npm start` for the embedded mode)\n');
+    process.exit(78);
+  }
+  const root = path.resolve(__dirname, '../..');
+  const basePort = Number(process.env.PORT ?? 3000);
+  const migrate = spawn(process.execPath, [path.join(root, 'launcher/dist/migrate.js')], { stdio: 'inherit' });
+  migrate.on('exit', (code) => {
+    if (code !== 0) process.exit(code ?? 1);
+    const others = SERVICE_NAMES.filter((name) => name !== 'gateway');
+    const ports = new Map<string, number>([['gateway', basePort], ...others.map((name, i): [string, number] => [name, basePort + i + 1])]);
+    const children = SERVICE_NAMES.map((name) => {
+      const child = spawn(process.execPath, [path.join(root, `apps/${name}/dist/main.js`)], {
+        env: { ...process.env, PORT: String(ports.get(name)), MIGRATE_ON_START: 'false' },
+        stdio: 'inherit',
+      });
+      child.on('exit', (status) => {
+        process.stderr.write(`${name} exited with ${status}; stopping the others\n`);
+        children.forEach((other) => other.kill('SIGTERM'));
+        process.exitCode = status ?? 1;
+      });
+      return child;
+    });
+    process.stdout.write(`started ${SERVICE_NAMES.map((n) => `${n}:${ports.get(n)}`).join(' ')}\n`);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => children.forEach((c) => c.kill(signal)));
+  });
+}
+
+startServices();

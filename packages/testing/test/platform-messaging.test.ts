@@ -1,0 +1,168 @@
+import { EventSubject, RecordsEvents } from '@crm/contracts';
+import {
+  createServiceDataSource,
+  EventConsumer,
+  EventPublisher,
+  EventTransport,
+  InProcessBus,
+  InProcessEventTransport,
+  JetStreamTransport,
+  MessagingTables1700000000000,
+  migrateSchema,
+  OutboxRelay,
+  TransactionRunner,
+} from '@crm/platform';
+import { Logger } from '@nestjs/common';
+import { connect, NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, deleteStreams, TEST_NATS_URL, TestDatabase, uniqueSuffix } from '../src';
+
+const SCHEMA = 'messaging_test';
+const subject: EventSubject = RecordsEvents.lead.created;
+
+interface Harness {
+  publisher: EventPublisher;
+  relay: OutboxRelay;
+  transactions: TransactionRunner;
+  consumer(name: string, handler: (payload: { id: number }) => Promise<void>): Promise<void>;
+  deadLetters(consumer: string): Promise<number>;
+  rawPublish(eventId: string, id: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.each(['jetstream', 'in-process'] as const)('events through the outbox (%s)', (kind) => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let h: Harness;
+  let nats: NatsConnection | undefined;
+  const prefix = `m${uniqueSuffix()}.`;
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false); // handler failures below are expected
+    database = await createTestDatabase();
+    dataSource = createServiceDataSource({
+      url: database.url,
+      schema: SCHEMA,
+      entities: [],
+      migrations: [MessagingTables1700000000000],
+      poolSize: 5,
+      applicationName: 'messaging-test',
+    });
+    await dataSource.initialize();
+    await migrateSchema(dataSource, SCHEMA);
+    await dataSource.query(`CREATE TABLE ${SCHEMA}.effects (event_id text, id int)`);
+
+    let transport: EventTransport;
+    const bus = new InProcessBus();
+    if (kind === 'jetstream') {
+      nats = await connect({ servers: TEST_NATS_URL });
+      transport = new JetStreamTransport(nats, prefix);
+    } else {
+      transport = new InProcessEventTransport(bus);
+    }
+    const transactions = new TransactionRunner(dataSource);
+    const relay = new OutboxRelay(dataSource, SCHEMA, transport);
+    const consumers: EventConsumer[] = [];
+    h = {
+      transactions,
+      relay,
+      publisher: new EventPublisher(SCHEMA, relay.nudge),
+      async consumer(name, handler) {
+        const consumer = new EventConsumer({ name, schema: SCHEMA, maxDeliver: 3, retryDelayMs: 20 }, transactions, transport);
+        consumer.on(subject, async (payload, tx) => {
+          await handler(payload as unknown as { id: number });
+          await tx.manager.query(`INSERT INTO ${SCHEMA}.effects VALUES ($1, $2)`, [name, payload.id]);
+        });
+        await consumer.start();
+        consumers.push(consumer);
+      },
+      async deadLetters(consumer) {
+        if (kind === 'in-process') return bus.deadLetters.filter((d) => d.consumer === consumer).length;
+        const jsm = await nats!.jetstreamManager();
+        const stream = `${prefix.replace('.', '')}_CRM_EVENTS_DEADLETTER`;
+        const info = await jsm.streams.info(stream);
+        let count = 0;
+        for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+          const message = await jsm.streams.getMessage(stream, { seq });
+          if (message.header.get('Crm-Consumer') === consumer) count++;
+        }
+        return count;
+      },
+      rawPublish: (eventId, id) =>
+        transport.publish([{ subject, eventId, payload: { accountId: 1, eventId, occurredAt: '', entity: 'lead', id, actorId: 1, data: null } }]),
+      async close() {
+        await relay.stop();
+        await transport.close();
+      },
+    };
+    relay.start();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await nats?.close();
+    if (kind === 'jetstream') await deleteStreams(prefix);
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  const effects = async (consumer: string, id: number) =>
+    Number((await dataSource.query(`SELECT count(*) AS n FROM ${SCHEMA}.effects WHERE event_id = $1 AND id = $2`, [consumer, id]))[0].n);
+
+  const emit = (id: number) =>
+    h.transactions.run((tx) => h.publisher.publish(tx, subject, { accountId: 1, entity: 'lead', id, actorId: 1, data: null }));
+
+  it('delivers a committed event once to every consumer and marks it published', async () => {
+    await h.consumer('alpha', async () => undefined);
+    await h.consumer('beta', async () => undefined);
+    const event = await emit(101);
+    await eventually(async () => (await effects('alpha', 101)) === 1 && (await effects('beta', 101)) === 1);
+    await eventually(async () => {
+      const [row] = await dataSource.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE event_id = $1`, [event.eventId]);
+      return row.published_at !== null;
+    });
+  });
+
+  it('publishes nothing for a rolled-back transaction', async () => {
+    await expect(
+      h.transactions.run(async (tx) => {
+        await h.publisher.publish(tx, subject, { accountId: 1, entity: 'lead', id: 102, actorId: 1, data: null });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    await emit(103);
+    await eventually(async () => (await effects('alpha', 103)) === 1);
+    expect(await effects('alpha', 102)).toBe(0);
+  });
+
+  it('processes an event published twice (relay crash before marking) only once', async () => {
+    const eventId = '7f1a7a3e-2c41-4d7c-9d4a-5f0f0d7f3a11';
+    await h.rawPublish(eventId, 104);
+    await h.rawPublish(eventId, 104);
+    await eventually(async () => (await effects('alpha', 104)) === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await effects('alpha', 104)).toBe(1);
+  });
+
+  it('redelivers after a handler failure and dead-letters after the bounded number of deliveries', async () => {
+    let flakyCalls = 0;
+    await h.consumer('flaky', async (payload) => {
+      if (payload.id === 105 && flakyCalls++ === 0) throw new Error('first attempt fails');
+      if (payload.id === 106) throw new Error('always fails');
+    });
+    await emit(105);
+    await emit(106);
+    await eventually(async () => (await effects('flaky', 105)) === 1);
+    await eventually(async () => (await h.deadLetters('flaky')) === 1);
+    expect(await effects('flaky', 106)).toBe(0);
+    expect(flakyCalls).toBeGreaterThanOrEqual(2);
+  });
+});
