@@ -1,6 +1,8 @@
 // Shared jest setup: SWC compiles TypeScript with decorator metadata (NestJS DI needs it).
 module.exports = {
   testEnvironment: 'node',
+  // Decorator metadata (class-transformer, NestJS) needs the Reflect polyfill loaded first.
+  setupFiles: ['reflect-metadata'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

@@ -3,10 +3,10 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 /** `npm start`: everything optional; without DATABASE_URL and NATS_URL nothing needs installing. */
 export class EmbeddedEnv {
   @IsInt() @Min(0) @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 
   @IsInt() @Min(0) @Max(65535)
-  SMTP_PORT = 2525;
+  SMTP_PORT: number = 2525;
 
   @IsString()
   DATA_DIR = './data';
@@ -30,7 +30,7 @@ export class EmbeddedEnv {
   LOG_LEVEL = 'warn';
 
   @IsInt() @Min(1) @Max(50)
-  DATABASE_POOL_SIZE = 4;
+  DATABASE_POOL_SIZE: number = 4;
 
   @IsString()
   ADMIN_EMAIL = 'admin@example.com';

@@ -3,5 +3,5 @@ import { ServiceEnv } from '@crm/platform';
 
 export class MailIngestEnv extends ServiceEnv {
   @IsInt() @Min(0) @Max(65535)
-  SMTP_PORT = 2525;
+  SMTP_PORT: number = 2525;
 }

@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
-import type { ServiceName } from '@crm/contracts';
+import { CreateAccountReply, RecordsRequests, ServiceName } from '@crm/contracts';
+import { PrefixedNatsClient, RpcClient } from '@crm/platform';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_NATS_URL, uniqueSuffix } from './test-env';
 import { deleteStreams } from './stack';
@@ -12,6 +13,8 @@ export interface ProcessStack {
   database: TestDatabase;
   env: NodeJS.ProcessEnv;
   output: (service: ServiceName) => string;
+  /** A new account with an admin and their token, created over NATS as the launcher does. */
+  createAccount(name?: string): Promise<CreateAccountReply & { auth: { Authorization: string } }>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +63,19 @@ export async function startProcessStack(repoRoot: string, services: ServiceName[
     database,
     env,
     output: (service) => logs.get(service) ?? '',
+    async createAccount(name = 'E2E account') {
+      const rpc = new RpcClient(new PrefixedNatsClient({ servers: [TEST_NATS_URL], prefix, name: 'e2e-client' }));
+      try {
+        const reply = await rpc.request(RecordsRequests.CreateAccount, {
+          name,
+          adminName: 'Ada Admin',
+          adminEmail: `admin-${uniqueSuffix()}@example.com`,
+        });
+        return { ...reply, auth: { Authorization: `Bearer ${reply.token}` } };
+      } finally {
+        await rpc.close();
+      }
+    },
     async stop() {
       await Promise.all(
         [...children.values()].map(

@@ -15,13 +15,13 @@ export class ServiceEnv {
   NATS_SUBJECT_PREFIX = '';
 
   @IsInt() @Min(0) @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   @IsInt() @Min(1) @Max(200)
-  DATABASE_POOL_SIZE = 10;
+  DATABASE_POOL_SIZE: number = 10;
 
   @IsIn(['true', 'false'])
   MIGRATE_ON_START = 'true';

@@ -26,7 +26,8 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     synchronize: false,
     logging: ['error'],
     extra: {
-      max: options.poolSize,
+      // Migrations hold one connection for their advisory lock and run on another.
+      max: Math.max(2, options.poolSize),
       application_name: options.applicationName,
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 10_000,

@@ -1,0 +1,24 @@
+import { apiBenchmark } from './scenarios/api';
+
+/** `npm run bench -- <scenario...>`; no name runs them all. */
+const SCENARIOS: Record<string, () => Promise<void>> = {
+  api: apiBenchmark,
+};
+
+async function main(): Promise<void> {
+  const requested = process.argv.slice(2);
+  const unknown = requested.filter((name) => !SCENARIOS[name]);
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown scenario ${unknown.join(', ')}; available: ${Object.keys(SCENARIOS).join(', ')}\n`);
+    process.exit(2);
+  }
+  for (const name of requested.length > 0 ? requested : Object.keys(SCENARIOS)) {
+    process.stdout.write(`\n== ${name} ==\n`);
+    await SCENARIOS[name]();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

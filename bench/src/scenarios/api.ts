@@ -1,0 +1,59 @@
+import { startProcessStack } from '@crm/testing';
+import * as path from 'node:path';
+import { Pool } from 'pg';
+import { measureHttp, measureLoop, printTable } from '../measure';
+
+const CONNECTIONS = 32;
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
+
+/**
+ * POST /v2/leads and GET /v2/leads?per_page=100 through the gateway, with records and gateway
+ * as separate processes on Postgres + NATS, against a baseline measured in the same run on the
+ * same database: a raw single-row INSERT and a 100-row SELECT through `pg`.
+ */
+export async function apiBenchmark(): Promise<void> {
+  const stack = await startProcessStack(path.resolve(__dirname, '../../..'), ['records', 'gateway'], { LOG_LEVEL: 'warn' });
+  const pool = new Pool({ connectionString: stack.database.url, max: CONNECTIONS });
+  try {
+    const account = await stack.createAccount('Bench');
+    const headers = { ...account.auth, 'Content-Type': 'application/json' };
+    await pool.query(`CREATE TABLE public.bench_leads (LIKE records.leads INCLUDING ALL)`);
+    const lead = (i: number) => ({ first_name: 'Bench', last_name: `Lead ${i}`, email: `bench${i}@example.com`, phone: '+14155550100' });
+
+    const rawInsert = await measureLoop('raw INSERT (pg)', CONNECTIONS, DURATION_MS, (i) => {
+      const l = lead(i);
+      return pool.query(
+        `INSERT INTO public.bench_leads (account_id, creator_id, owner_id, first_name, last_name, email, phone, phone_e164)
+         VALUES ($1, $2, $2, $3, $4, $5, $6, $6)`,
+        [account.accountId, account.userId, l.first_name, l.last_name, l.email, l.phone],
+      );
+    });
+    const create = await measureHttp('POST /v2/leads', {
+      url: `${stack.gatewayUrl}/v2/leads`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      durationMs: DURATION_MS,
+      headers,
+      body: (i) => JSON.stringify({ data: lead(i) }),
+    });
+    const rawSelect = await measureLoop('raw SELECT 100 rows (pg)', CONNECTIONS, DURATION_MS, () =>
+      pool.query(`SELECT * FROM records.leads WHERE account_id = $1 ORDER BY updated_at, id LIMIT 100`, [account.accountId]),
+    );
+    const list = await measureHttp('GET /v2/leads?per_page=100', {
+      url: `${stack.gatewayUrl}/v2/leads?per_page=100`,
+      connections: CONNECTIONS,
+      durationMs: DURATION_MS,
+      headers,
+    });
+
+    process.stdout.write(`\napi benchmark: ${CONNECTIONS} connections, ${DURATION_MS / 1000} s each, ${create.requests} leads created\n`);
+    printTable([rawInsert, { ...create, baseline: rawInsert }, rawSelect, { ...list, baseline: rawSelect }]);
+    process.stdout.write(
+      `\ntargets: create >= 50% of raw insert rate (${((create.rps / rawInsert.rps) * 100).toFixed(0)}%), ` +
+        `p99 < 25 ms at ${CONNECTIONS} connections (create ${create.p99.toFixed(1)} ms, list ${list.p99.toFixed(1)} ms)\n`,
+    );
+  } finally {
+    await pool.end();
+    await stack.stop();
+  }
+}
