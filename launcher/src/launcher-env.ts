@@ -1,11 +1,12 @@
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** `npm start`: everything optional; without DATABASE_URL and NATS_URL nothing needs installing. */
 export class EmbeddedEnv {
-  @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   PORT: number = 3000;
 
-  @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   SMTP_PORT: number = 2525;
 
   @IsString()
@@ -29,7 +30,7 @@ export class EmbeddedEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'warn';
 
-  @IsInt() @Min(1) @Max(50)
+  @Type(() => Number) @IsInt() @Min(1) @Max(50)
   DATABASE_POOL_SIZE: number = 4;
 
   @IsString()

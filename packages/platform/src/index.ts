@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './config/env';
 export * from './config/platform-env';
 export * from './runtime';

@@ -89,5 +89,5 @@ function condition(column: string, kind: FilterKind, key: string, name: string, 
 }
 
 function invalidParam(name: string, message: string): DomainError {
-  return new DomainError(400, [{ field: name, code: 'invalid_param', message }]);
+  return new DomainError(400, [{ field: `/${name}`, code: 'invalid_param', message }]);
 }

@@ -61,9 +61,11 @@ export async function startService(
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   if (rpcStrategy) {
-    const microservice = app.connectMicroservice({ strategy: rpcStrategy });
-    microservice.useGlobalFilters(new DomainErrorRpcFilter());
-    microservice.useGlobalInterceptors(new RpcMetricsInterceptor(runtime.service));
+    // Request handlers are bound when the microservice is connected: the filter and interceptor
+    // must be set on the app first and inherited, or they never apply.
+    app.useGlobalFilters(new DomainErrorRpcFilter(app.getHttpAdapter()));
+    app.useGlobalInterceptors(new RpcMetricsInterceptor(runtime.service));
+    app.connectMicroservice({ strategy: rpcStrategy }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }
   await options.configureHttp?.(app);

@@ -93,6 +93,8 @@ export class InProcessBus {
 }
 
 export class NoResponderError extends Error {
+  override readonly name = 'NoResponderError';
+
   constructor(readonly subject: string) {
     super(`no service answers ${subject}`);
   }

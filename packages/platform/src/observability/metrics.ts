@@ -31,6 +31,7 @@ export class RpcMetricsInterceptor implements NestInterceptor {
   constructor(private readonly service: string) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'rpc') return next.handle();
     const subject = String(context.switchToRpc().getContext<{ getSubject?: () => string }>()?.getSubject?.() ?? context.getHandler().name);
     const end = this.metric.startTimer({ service: this.service, subject });
     return next.handle().pipe(

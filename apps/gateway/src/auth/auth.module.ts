@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { BearerAuthGuard } from './bearer-auth.guard';
+import { TokenCache } from './token-cache';
+import { TokenVerifier } from './token-verifier';
+
+/** Long enough to spare records nearly every request, short enough to bound a stale revocation. */
+export const TOKEN_CACHE_TTL_MS = 30_000;
+export const TOKEN_CACHE_MAX_ENTRIES = 10_000;
+
+/** Global so every feature module's controllers can use the bearer guard. */
+@Global()
+@Module({
+  providers: [
+    { provide: TokenCache, useFactory: () => new TokenCache({ ttlMs: TOKEN_CACHE_TTL_MS, maxEntries: TOKEN_CACHE_MAX_ENTRIES }) },
+    TokenVerifier,
+    BearerAuthGuard,
+  ],
+  exports: [TokenCache, TokenVerifier, BearerAuthGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,66 @@
+import type { TokenIdentity } from '@crm/contracts';
+import { bearerTokenOf } from './bearer-auth.guard';
+import { TokenCache } from './token-cache';
+
+const identity = (tokenId: number, userId = 1, accountId = 1): TokenIdentity => ({ accountId, userId, role: 'user', tokenId });
+const token = (char: string) => char.repeat(64);
+
+describe('TokenCache', () => {
+  let now = 0;
+  const cache = () => new TokenCache({ ttlMs: 1000, maxEntries: 2, now: () => now });
+
+  beforeEach(() => (now = 0));
+
+  it('answers until the TTL passes', () => {
+    const tokens = cache();
+    tokens.set(token('a'), identity(1));
+    now = 999;
+    expect(tokens.get(token('a'))).toEqual(identity(1));
+    now = 1000;
+    expect(tokens.get(token('a'))).toBeUndefined();
+  });
+
+  it('drops the oldest entry when full', () => {
+    const tokens = cache();
+    tokens.set(token('a'), identity(1));
+    tokens.set(token('b'), identity(2));
+    tokens.set(token('c'), identity(3));
+    expect(tokens.size).toBe(2);
+    expect(tokens.get(token('a'))).toBeUndefined();
+    expect(tokens.get(token('c'))).toEqual(identity(3));
+  });
+
+  it('forgets a revoked token and every token of a changed user', () => {
+    const tokens = new TokenCache({ ttlMs: 1000, maxEntries: 10, now: () => now });
+    tokens.set(token('a'), identity(1, 7));
+    tokens.set(token('b'), identity(2, 7));
+    tokens.set(token('c'), identity(3, 8));
+    tokens.forgetToken(1, 1);
+    expect(tokens.get(token('a'))).toBeUndefined();
+    tokens.forgetUser(1, 7);
+    expect(tokens.get(token('b'))).toBeUndefined();
+    expect(tokens.get(token('c'))).toEqual(identity(3, 8));
+  });
+
+  it('ignores a verification answer that started before an eviction', () => {
+    const tokens = cache();
+    const generation = tokens.generation;
+    tokens.forgetToken(1, 1);
+    tokens.set(token('a'), identity(1), generation);
+    expect(tokens.get(token('a'))).toBeUndefined();
+  });
+});
+
+describe('bearerTokenOf', () => {
+  it('takes a 64-character token from a Bearer header', () => {
+    expect(bearerTokenOf(`Bearer ${token('x')}`)).toEqual({ token: token('x') });
+    expect(bearerTokenOf(`bearer  ${token('x')} `)).toEqual({ token: token('x') });
+  });
+
+  it.each([undefined, '', 'Basic abc', `Bearer ${'x'.repeat(63)}`, `Bearer ${'x'.repeat(65)}`, 'Bearer'])(
+    'refuses %p',
+    (header) => {
+      expect(bearerTokenOf(header)).toHaveProperty('problem');
+    },
+  );
+});

@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, ServiceRuntime } from '@crm/platform';
+import { AuthModule } from './auth/auth.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { ContactsModule } from './modules/contacts/contacts.module';
+import { DealsModule } from './modules/deals/deals.module';
+import { LeadsModule } from './modules/leads/leads.module';
+import { NamedItemsModule } from './modules/named-items/named-items.module';
+import { PipelinesModule } from './modules/pipelines/pipelines.module';
+import { UsersModule } from './modules/users/users.module';
+
+/** The public API's feature modules, also the scope of the OpenAPI document. */
+export const API_MODULES = [
+  AccountsModule,
+  UsersModule,
+  LeadsModule,
+  ContactsModule,
+  DealsModule,
+  PipelinesModule,
+  NamedItemsModule,
+];
+
+/** No database: the gateway keeps only caches and asks records for everything. */
+@Module({})
+export class GatewayModule {
+  static register(runtime: ServiceRuntime): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [PlatformModule.forRoot({ runtime, http: true }), AuthModule, ...API_MODULES],
+    };
+  }
+}
