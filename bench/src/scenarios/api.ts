@@ -12,7 +12,10 @@ const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
  * same database: a raw single-row INSERT and a 100-row SELECT through `pg`.
  */
 export async function apiBenchmark(): Promise<void> {
-  const stack = await startProcessStack(path.resolve(__dirname, '../../..'), ['records', 'gateway'], { LOG_LEVEL: 'warn' });
+  const stack = await startProcessStack(path.resolve(__dirname, '../../..'), ['records', 'gateway'], {
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_SIZE: String(CONNECTIONS),
+  });
   const pool = new Pool({ connectionString: stack.database.url, max: CONNECTIONS });
   try {
     const account = await stack.createAccount('Bench');

@@ -20,6 +20,8 @@ export interface StackOptions {
   /** Extra replicas of a service (e.g. two distribution instances in one test). */
   replicas?: Partial<Record<ServiceName, number>>;
   settings?: Record<string, string>;
+  /** Connections per service (default 5). */
+  databasePoolSize?: number;
 }
 
 export interface Stack {
@@ -49,7 +51,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     bus,
     subjectPrefix: mode === 'distributed' ? prefix : '',
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
-    databasePoolSize: 5,
+    databasePoolSize: options.databasePoolSize ?? 5,
     migrateOnStart: true,
     settings: { BCC_DOMAIN: 'bcc.test', PUBLIC_URL: 'http://crm.test', ...options.settings },
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '@crm/contracts';
 import type { Tx } from '@crm/platform';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { applyListQuery, ListSpec, toPage } from '../../common/list-query';
 import { partyListSpec } from '../../common/party-list';
 import { LeadEntity } from './entities/lead.entity';
@@ -41,7 +42,13 @@ export class LeadsRepository {
   }
 
   save(tx: Tx, lead: LeadEntity): Promise<LeadEntity> {
-    return tx.manager.getRepository(LeadEntity).save(lead);
+    return lead.id === undefined ? this.insert(tx, lead) : tx.manager.getRepository(LeadEntity).save(lead);
+  }
+
+  /** One INSERT … RETURNING: `save` would also reload the row and diff it, doubling the work. */
+  private async insert(tx: Tx, lead: LeadEntity): Promise<LeadEntity> {
+    const result = await tx.manager.createQueryBuilder().insert().into(LeadEntity).values(lead as QueryDeepPartialEntity<LeadEntity>).returning('*').execute();
+    return Object.assign(new LeadEntity(), (result.raw as LeadEntity[])[0]);
   }
 
   create(fields: Partial<LeadEntity>): LeadEntity {

@@ -1,5 +1,5 @@
-import { ClientNats, ServerNats } from '@nestjs/microservices';
-import type { NatsConnection } from 'nats';
+import { ClientNats, ReadPacket, ServerNats, WritePacket } from '@nestjs/microservices';
+import type { Msg, MsgHdrs, NatsConnection } from 'nats';
 
 interface PrefixedNatsOptions {
   servers: string[];
@@ -27,6 +27,14 @@ export class PrefixedNatsServer extends ServerNats {
   }
 }
 
+/** Longer than any caller's own timeout (RpcClient's), so that one decides. */
+const TRANSPORT_TIMEOUT_MS = 60_000;
+
+/**
+ * Nest's NATS client, under a subject prefix, sending each request with `request()` over the
+ * connection's one shared reply subscription instead of subscribing and unsubscribing a fresh
+ * inbox per request (three protocol messages and server-side interest churn per call).
+ */
 export class PrefixedNatsClient extends ClientNats {
   constructor(private readonly settings: Omit<PrefixedNatsOptions, 'queue'>) {
     super({ servers: settings.servers, name: settings.name, maxReconnectAttempts: -1 });
@@ -34,5 +42,25 @@ export class PrefixedNatsClient extends ClientNats {
 
   protected override normalizePattern(pattern: Parameters<ClientNats['send']>[0]): string {
     return this.settings.prefix + super.normalizePattern(pattern);
+  }
+
+  protected override publish(partialPacket: ReadPacket, callback: (packet: WritePacket) => void): () => void {
+    try {
+      const packet = this.assignPacketId(partialPacket);
+      const serialized = this.serializer.serialize(packet) as { data: Uint8Array; headers?: MsgHdrs };
+      this.unwrap<NatsConnection>()
+        .request(this.normalizePattern(partialPacket.pattern), serialized.data, {
+          timeout: TRANSPORT_TIMEOUT_MS,
+          headers: this.mergeHeaders(serialized.headers),
+        })
+        .then(async (reply: Msg) => {
+          const message = (await this.deserializer.deserialize(reply.data)) as WritePacket;
+          callback({ err: message.err, response: message.response, isDisposed: true });
+        })
+        .catch((err: unknown) => callback({ err, isDisposed: true }));
+    } catch (err) {
+      callback({ err, isDisposed: true });
+    }
+    return () => undefined;
   }
 }

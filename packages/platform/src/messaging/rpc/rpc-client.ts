@@ -27,7 +27,9 @@ export class RpcClient {
 function toDomainError(subject: string, error: unknown): Error {
   if (error instanceof DomainError) return error;
   if (DomainError.isBody(error)) return new DomainError(error.status, error.errors);
-  if (error instanceof TimeoutError || (error instanceof Error && error.name === 'NoResponderError')) {
+  // NATS answers a request nobody subscribes to with code 503; the in-process bus with NoResponderError.
+  const noResponder = error instanceof Error && (error.name === 'NoResponderError' || (error as { code?: string }).code === '503');
+  if (error instanceof TimeoutError || noResponder) {
     return new DomainError(503, [{ code: 'internal', message: `service unavailable: no answer to ${subject}` }]);
   }
   const message = error instanceof Error ? error.message : JSON.stringify(error);
