@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { SERVICE_NAMES } from '@crm/contracts';
+import { loadEnvOrExit, PrefixedNatsClient, RpcClient } from '@crm/platform';
+import { describeFirstRun, ensureAdminAccount } from './first-run';
+import { EmbeddedEnv } from './launcher-env';
 
 /**
  * `npm run start:services`: each service as its own process against DATABASE_URL and NATS_URL,
  * as they run in production. Migrations first; the gateway on PORT (3000), the others' health and
- * metrics on the ports after it, SMTP on SMTP_PORT.
+ * metrics on the ports after it, SMTP on SMTP_PORT. The first start creates the account and its
+ * admin, as `npm start` does.
  */
 function startServices(): void {
   if (!process.env.DATABASE_URL || !process.env.NATS_URL) {
@@ -32,8 +36,28 @@ function startServices(): void {
       return child;
     });
     process.stdout.write(`started ${SERVICE_NAMES.map((n) => `${n}:${ports.get(n)}`).join(' ')}\n`);
+    void announceWhenReady(ports.get('records')!, basePort).catch((error: unknown) => {
+      process.stderr.write(`could not check for the first account: ${String(error)}\n`);
+    });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => children.forEach((c) => c.kill(signal)));
   });
+}
+
+async function announceWhenReady(recordsPort: number, gatewayPort: number): Promise<void> {
+  const env = loadEnvOrExit(EmbeddedEnv);
+  for (let attempt = 0; ; attempt++) {
+    const ready = await fetch(`http://127.0.0.1:${recordsPort}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (attempt > 300) throw new Error('records did not become ready');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const rpc = new RpcClient(new PrefixedNatsClient({ servers: env.NATS_URL!.split(','), prefix: env.NATS_SUBJECT_PREFIX, name: 'launcher' }));
+  try {
+    const firstRun = await ensureAdminAccount(rpc, env.DATA_DIR, { name: env.ACCOUNT_NAME, adminEmail: env.ADMIN_EMAIL });
+    process.stdout.write(`\n${describeFirstRun(firstRun, `http://localhost:${gatewayPort}`)}\n\n`);
+  } finally {
+    await rpc.close();
+  }
 }
 
 startServices();
