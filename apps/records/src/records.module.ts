@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, ServiceRuntime } from '@crm/platform';
 import { recordsEntities } from './database/entities';
 import { recordsMigrations } from './database/migrations';
+import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { CustomFieldsModule } from './modules/custom-fields/custom-fields.module';
@@ -19,6 +20,7 @@ export class RecordsModule {
       module: RecordsModule,
       imports: [
         PlatformModule.forRoot({ runtime, http, database: { entities: recordsEntities, migrations: recordsMigrations } }),
+        AccessModule,
         AccountsModule,
         UsersModule,
         PipelinesModule,

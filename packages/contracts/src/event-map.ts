@@ -1,18 +1,26 @@
+import { CommunicationsEvents } from './communications/subjects';
 import { RecordsEvents } from './records/subjects';
-import type { RecordChangedEvent } from './records/payloads';
+import type { ContactStatusChangedEvent, LeadConvertedEvent, RecordChangedEvent } from './records/payloads';
 
 type ValuesOf<T> = T[keyof T];
-type RecordsEventSubject = ValuesOf<{ [K in keyof typeof RecordsEvents]: ValuesOf<(typeof RecordsEvents)[K]> }>;
+type SubjectsOf<G> = ValuesOf<{ [K in keyof G]: ValuesOf<G[K]> }>;
+
+export type RecordChangeSubject = SubjectsOf<Omit<typeof RecordsEvents, 'leadConverted' | 'contactStatus'>>;
+type CommunicationsChangeSubject = SubjectsOf<typeof CommunicationsEvents>;
 
 /** The one event map: every event subject and its payload type. */
-export type EventMap = { [S in RecordsEventSubject]: RecordChangedEvent };
+export type EventMap = { [S in RecordChangeSubject | CommunicationsChangeSubject]: RecordChangedEvent } & {
+  [RecordsEvents.leadConverted.converted]: LeadConvertedEvent;
+  [RecordsEvents.contactStatus.customerChanged]: ContactStatusChangedEvent;
+  [RecordsEvents.contactStatus.prospectChanged]: ContactStatusChangedEvent;
+};
 
 export type EventSubject = keyof EventMap;
 export type PayloadOf<S extends EventSubject> = EventMap[S];
 
 /** Every event subject, for the JetStream stream's subject list. */
-export const ALL_EVENT_SUBJECTS: EventSubject[] = Object.values(RecordsEvents).flatMap(
-  (events) => Object.values(events) as EventSubject[],
+export const ALL_EVENT_SUBJECTS: EventSubject[] = [RecordsEvents, CommunicationsEvents].flatMap((group) =>
+  Object.values(group).flatMap((events) => Object.values(events) as EventSubject[]),
 );
 
 /** The JetStream stream every service's outbox relays into. */

@@ -2,6 +2,10 @@ import type { Page } from './common/list-query';
 import { RecordsRequests as R } from './records/subjects';
 import type * as P from './records/payloads';
 import type * as D from './records/dtos';
+import type * as L from './records/lifecycle';
+import type * as S from './records/smart-lists';
+import { CommunicationsRequests as C } from './communications/subjects';
+import type * as CD from './communications/calls';
 
 /** Every request/reply subject with its request and reply types. */
 export interface RequestMap {
@@ -55,6 +59,54 @@ export interface RequestMap {
 
   [R.FindPartiesByEmail]: { request: P.FindPartiesByEmailRequest; reply: D.PartyMatch[] };
   [R.FindPartiesByPhone]: { request: P.FindPartiesByPhoneRequest; reply: D.PartyMatch[] };
+  [R.FindResource]: { request: P.FindResourceRequest; reply: P.FoundResource };
+
+  [R.ListRoles]: { request: P.ListRequest; reply: Page<L.RoleDto> };
+  [R.GetRole]: { request: P.GetRequest; reply: L.RoleDto };
+  [R.CreateRole]: { request: P.CreateRequest; reply: L.RoleDto };
+  [R.UpdateRole]: { request: P.UpdateRequest; reply: L.RoleDto };
+  [R.DeleteRole]: { request: P.DeleteRequest; reply: { deleted: true } };
+  [R.ListGroups]: { request: P.ListRequest; reply: Page<L.GroupDto> };
+  [R.GetGroup]: { request: P.GetRequest; reply: L.GroupDto };
+  [R.CreateGroup]: { request: P.CreateRequest; reply: L.GroupDto };
+  [R.UpdateGroup]: { request: P.UpdateRequest; reply: L.GroupDto };
+  [R.DeleteGroup]: { request: P.DeleteRequest; reply: { deleted: true } };
+
+  [R.ConvertLead]: { request: P.CreateRequest; reply: L.LeadConversionDto };
+  [R.ListLeadConversions]: { request: P.ListRequest; reply: Page<L.LeadConversionDto> };
+  [R.GetLeadConversion]: { request: P.GetRequest; reply: L.LeadConversionDto };
+
+  [R.ListNotes]: { request: P.ListRequest; reply: Page<L.NoteDto> };
+  [R.GetNote]: { request: P.GetRequest; reply: L.NoteDto };
+  [R.CreateNote]: { request: P.CreateRequest; reply: L.NoteDto };
+  [R.UpdateNote]: { request: P.UpdateRequest; reply: L.NoteDto };
+  [R.DeleteNote]: { request: P.DeleteRequest; reply: { deleted: true } };
+  [R.ListTasks]: { request: P.ListRequest; reply: Page<L.TaskDto> };
+  [R.GetTask]: { request: P.GetRequest; reply: L.TaskDto };
+  [R.CreateTask]: { request: P.CreateRequest; reply: L.TaskDto };
+  [R.UpdateTask]: { request: P.UpdateRequest; reply: L.TaskDto };
+  [R.DeleteTask]: { request: P.DeleteRequest; reply: { deleted: true } };
+
+  [R.ListSmartLists]: { request: P.ListRequest; reply: Page<S.SmartListDto> };
+  [R.GetSmartList]: { request: P.GetRequest; reply: S.SmartListDto };
+  [R.CreateSmartList]: { request: P.CreateRequest; reply: S.SmartListDto };
+  [R.UpdateSmartList]: { request: P.UpdateRequest; reply: S.SmartListDto };
+  [R.DeleteSmartList]: { request: P.DeleteRequest; reply: { deleted: true } };
+  [R.ListSmartListLeads]: { request: P.SmartListItemsRequest; reply: Page<D.LeadDto> };
+  [R.ListSmartListContacts]: { request: P.SmartListItemsRequest; reply: Page<D.ContactDto> };
+  [R.ListSmartListDeals]: { request: P.SmartListItemsRequest; reply: Page<D.DealDto> };
+  [R.CountSmartList]: { request: P.GetRequest; reply: { count: number } };
+  [R.StartBulkAction]: { request: P.BulkActionRequest; reply: S.JobDto };
+  [R.GetJob]: { request: P.GetRequest; reply: S.JobDto };
+
+  [C.ListCalls]: { request: P.ListRequest; reply: Page<CD.CallDto> };
+  [C.GetCall]: { request: P.GetRequest; reply: CD.CallDto };
+  [C.CreateCall]: { request: P.CreateRequest; reply: CD.CallDto };
+  [C.UpdateCall]: { request: P.UpdateRequest; reply: CD.CallDto };
+  [C.DeleteCall]: { request: P.DeleteRequest; reply: { deleted: true } };
+  [C.ListCallOutcomes]: { request: P.ListRequest; reply: Page<CD.CallOutcomeDto> };
+  [C.ListTextMessages]: { request: P.ListRequest; reply: Page<CD.TextMessageDto> };
+  [C.GetTextMessage]: { request: P.GetRequest; reply: CD.TextMessageDto };
 }
 
 export type RequestSubject = keyof RequestMap;

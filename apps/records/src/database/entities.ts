@@ -1,3 +1,5 @@
+import { GroupEntity } from '../modules/access/entities/group.entity';
+import { RoleEntity } from '../modules/access/entities/role.entity';
 import { AccountEntity } from '../modules/accounts/entities/account.entity';
 import { ContactEntity } from '../modules/contacts/entities/contact.entity';
 import { CustomFieldEntity } from '../modules/custom-fields/entities/custom-field.entity';
@@ -12,6 +14,8 @@ import { UserEntity } from '../modules/users/entities/user.entity';
 
 export const recordsEntities = [
   AccountEntity,
+  RoleEntity,
+  GroupEntity,
   UserEntity,
   ApiTokenEntity,
   PipelineEntity,

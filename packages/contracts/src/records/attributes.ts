@@ -117,6 +117,9 @@ export class UserAttributes {
   @IsOptional() @IsIn(USER_STATUSES) status?: (typeof USER_STATUSES)[number];
   @IsOptional() @IsString() @MaxLength(64) phone_number?: string | null;
   @IsOptional() @IsString() @MaxLength(64) timezone?: string;
+  /** Our extension: the user's role (permissions); Sell's `role` says admin or user. */
+  @IsOptional() @IsInt() role_id?: number;
+  @IsOptional() @IsInt() group_id?: number | null;
 }
 
 export class ApiTokenAttributes {

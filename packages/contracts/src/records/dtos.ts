@@ -32,6 +32,8 @@ export interface UserDto {
   confirmed: boolean;
   phone_number: string | null;
   timezone: string;
+  role_id: number | null;
+  group_id: number | null;
   created_at: string;
   updated_at: string;
 }

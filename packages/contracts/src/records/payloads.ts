@@ -102,3 +102,39 @@ export interface RecordChangedEvent<T = unknown> extends EventEnvelope {
   /** Attributes the change touched, for updates. */
   changed?: string[];
 }
+
+export interface FindResourceRequest extends Actor {
+  resourceType: 'lead' | 'contact' | 'deal';
+  resourceId: number;
+}
+export interface FoundResource {
+  resource_type: 'lead' | 'contact' | 'deal';
+  resource_id: number;
+  owner_id: number;
+}
+
+export interface SmartListItemsRequest extends ListRequest {
+  smartListId: number;
+}
+export interface BulkActionRequest extends Actor {
+  smartListId: number;
+  data: unknown;
+}
+
+export interface LeadConvertedEvent extends EventEnvelope {
+  leadId: number;
+  conversionId: number;
+  contactId: number;
+  organizationId: number | null;
+  dealId: number | null;
+  actorId: number;
+}
+
+export interface ContactStatusChangedEvent extends EventEnvelope {
+  contactId: number;
+  field: 'customer_status' | 'prospect_status';
+  from: string;
+  to: string;
+  /** The deal change that caused it; null when set by hand. */
+  dealId: number | null;
+}

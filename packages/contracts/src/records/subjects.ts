@@ -50,6 +50,46 @@ export const RecordsRequests = {
 
   FindPartiesByEmail: 'records.parties.find-by-email.v1',
   FindPartiesByPhone: 'records.parties.find-by-phone.v1',
+  /** Whether the actor may see a lead, contact or deal, and who owns it (404 otherwise). */
+  FindResource: 'records.resources.find.v1',
+
+  ListRoles: 'records.roles.list.v1',
+  GetRole: 'records.roles.get.v1',
+  CreateRole: 'records.roles.create.v1',
+  UpdateRole: 'records.roles.update.v1',
+  DeleteRole: 'records.roles.delete.v1',
+  ListGroups: 'records.groups.list.v1',
+  GetGroup: 'records.groups.get.v1',
+  CreateGroup: 'records.groups.create.v1',
+  UpdateGroup: 'records.groups.update.v1',
+  DeleteGroup: 'records.groups.delete.v1',
+
+  ConvertLead: 'records.lead-conversions.create.v1',
+  ListLeadConversions: 'records.lead-conversions.list.v1',
+  GetLeadConversion: 'records.lead-conversions.get.v1',
+
+  ListNotes: 'records.notes.list.v1',
+  GetNote: 'records.notes.get.v1',
+  CreateNote: 'records.notes.create.v1',
+  UpdateNote: 'records.notes.update.v1',
+  DeleteNote: 'records.notes.delete.v1',
+  ListTasks: 'records.tasks.list.v1',
+  GetTask: 'records.tasks.get.v1',
+  CreateTask: 'records.tasks.create.v1',
+  UpdateTask: 'records.tasks.update.v1',
+  DeleteTask: 'records.tasks.delete.v1',
+
+  ListSmartLists: 'records.smart-lists.list.v1',
+  GetSmartList: 'records.smart-lists.get.v1',
+  CreateSmartList: 'records.smart-lists.create.v1',
+  UpdateSmartList: 'records.smart-lists.update.v1',
+  DeleteSmartList: 'records.smart-lists.delete.v1',
+  ListSmartListLeads: 'records.smart-lists.leads.v1',
+  ListSmartListContacts: 'records.smart-lists.contacts.v1',
+  ListSmartListDeals: 'records.smart-lists.deals.v1',
+  CountSmartList: 'records.smart-lists.count.v1',
+  StartBulkAction: 'records.smart-lists.bulk-action.v1',
+  GetJob: 'records.jobs.get.v1',
 } as const;
 
 function entityEvents<E extends string>(entity: E) {
@@ -76,4 +116,17 @@ export const RecordsEvents = {
   dealSource: entityEvents('deal_source'),
   lossReason: entityEvents('loss_reason'),
   customField: entityEvents('custom_field'),
+  role: entityEvents('role'),
+  group: entityEvents('group'),
+  note: entityEvents('note'),
+  task: entityEvents('task'),
+  smartList: entityEvents('smart_list'),
+  job: entityEvents('job'),
+  /** A lead became a contact (and maybe an organization and a deal): things attached to it move. */
+  leadConverted: { converted: 'records.lead.converted.v1' },
+  /** Derived contact statuses changed because of a deal change (or by hand, for `past`). */
+  contactStatus: {
+    customerChanged: 'records.contact.customer_status_changed.v1',
+    prospectChanged: 'records.contact.prospect_status_changed.v1',
+  },
 } as const;

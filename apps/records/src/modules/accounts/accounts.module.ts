@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { PipelinesModule } from '../pipelines/pipelines.module';
 import { UsersModule } from '../users/users.module';
 import { AccountsHandlers } from './accounts.handlers';
@@ -6,7 +7,7 @@ import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
 
 @Module({
-  imports: [UsersModule, PipelinesModule],
+  imports: [UsersModule, PipelinesModule, AccessModule],
   controllers: [AccountsHandlers],
   providers: [AccountsService, AccountsRepository],
   exports: [AccountsService],

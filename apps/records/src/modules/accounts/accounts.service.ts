@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccountDto, Actor, CreateAccountReply, CreateAccountRequest, DomainError, RecordsEvents } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { isEmail } from 'class-validator';
+import { RolesService } from '../access/roles.service';
 import { PipelinesService } from '../pipelines/pipelines.service';
 import { UsersService } from '../users/users.service';
 import { toAccountDto } from './accounts.mapper';
@@ -14,6 +15,7 @@ export class AccountsService {
     private readonly accounts: AccountsRepository,
     private readonly users: UsersService,
     private readonly pipelines: PipelinesService,
+    private readonly roles: RolesService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -50,7 +52,12 @@ export class AccountsService {
         actorId: null,
         data: toAccountDto(account),
       });
-      const admin = await this.users.createInTx(tx, actor, { name: request.adminName.trim(), email: request.adminEmail, role: 'admin' });
+      const roles = await this.roles.createDefaults(tx, account.id);
+      const admin = await this.users.createInTx(tx, actor, {
+        name: request.adminName.trim(),
+        email: request.adminEmail,
+        role_id: roles.admin.id,
+      });
       await this.pipelines.createDefaultPipeline(tx, account.id, admin.id, request.correlationId);
       const { plaintext } = await this.users.issueTokenInTx(tx, { ...actor, userId: admin.id }, admin.id, 'Initial admin token');
       return { accountId: account.id, userId: admin.id, token: plaintext };

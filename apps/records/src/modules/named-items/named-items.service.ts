@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor,
   DomainError,
-  EventSubject,
+  RecordChangeSubject,
   ListQuery,
   NamedItemAttributes,
   NamedItemDto,
@@ -17,7 +17,7 @@ import type { NamedItemEntity } from './entities/named-item.entity';
 import { toNamedItemDto } from './named-items.mapper';
 import { NamedItemsRepository } from './named-items.repository';
 
-const EVENTS: Record<NamedItemKind, { created: EventSubject; updated: EventSubject; deleted: EventSubject }> = {
+const EVENTS: Record<NamedItemKind, { created: RecordChangeSubject; updated: RecordChangeSubject; deleted: RecordChangeSubject }> = {
   tag: RecordsEvents.tag,
   lead_source: RecordsEvents.leadSource,
   deal_source: RecordsEvents.dealSource,
@@ -144,7 +144,7 @@ export class NamedItemsService {
     }
   }
 
-  private async emit(tx: Tx, actor: Actor, subject: EventSubject, item: NamedItemEntity): Promise<void> {
+  private async emit(tx: Tx, actor: Actor, subject: RecordChangeSubject, item: NamedItemEntity): Promise<void> {
     await this.events.publish(tx, subject, {
       accountId: actor.accountId,
       correlationId: actor.correlationId,

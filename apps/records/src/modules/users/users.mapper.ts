@@ -13,6 +13,8 @@ export function toUserDto(user: UserEntity): UserDto {
     confirmed: user.confirmed,
     phone_number: user.phone_number,
     timezone: user.timezone,
+    role_id: user.role_id,
+    group_id: user.group_id,
     created_at: iso(user.created_at),
     updated_at: iso(user.updated_at),
   };

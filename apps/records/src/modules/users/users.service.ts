@@ -14,6 +14,9 @@ import {
 } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { createHash, randomBytes } from 'node:crypto';
+import { AccessService } from '../access/access.service';
+import { GroupsService } from '../access/groups.service';
+import { RolesService } from '../access/roles.service';
 import { toApiTokenDto, toUserDto } from './users.mapper';
 import { UsersRepository } from './users.repository';
 import type { UserEntity } from './entities/user.entity';
@@ -33,6 +36,9 @@ export class UsersService {
     private readonly transactions: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly events: EventPublisher,
+    private readonly access: AccessService,
+    private readonly roles: RolesService,
+    private readonly groups: GroupsService,
   ) {}
 
   list(actor: Actor, query: ListQuery): Promise<Page<UserDto>> {
@@ -66,11 +72,15 @@ export class UsersService {
     if (await this.users.findByEmail(tx, actor.accountId, attributes.email)) {
       throw DomainError.invalid('user', 'email', 'a user with this email already exists', 'taken');
     }
+    const role = await this.resolveRole(tx, actor.accountId, attributes);
+    if (attributes.group_id != null) await this.groups.requireGroup(tx, actor.accountId, attributes.group_id);
     const user = await this.users.save(tx, {
       account_id: actor.accountId,
       name: attributes.name,
       email: attributes.email,
-      role: attributes.role ?? 'user',
+      role: role.sellRole,
+      role_id: role.id,
+      group_id: attributes.group_id ?? null,
       status: attributes.status ?? 'active',
       confirmed: true,
       phone_number: attributes.phone_number ?? null,
@@ -92,15 +102,23 @@ export class UsersService {
     return this.transactions.run(async (tx) => {
       await this.requireAdmin(tx, actor);
       const user = await this.load(tx, actor.accountId, id);
-      if (id === actor.userId && (attributes.status === 'inactive' || attributes.role === 'user')) {
-        throw DomainError.invalid('user', attributes.status ? 'status' : 'role', 'you cannot deactivate or demote yourself');
+      if (id === actor.userId && (attributes.status === 'inactive' || attributes.role !== undefined || attributes.role_id !== undefined)) {
+        throw DomainError.invalid('user', attributes.status ? 'status' : 'role', 'you cannot deactivate yourself or change your own role');
       }
       if (attributes.email && attributes.email.toLowerCase() !== user.email.toLowerCase()) {
         const other = await this.users.findByEmail(tx, actor.accountId, attributes.email);
         if (other) throw DomainError.invalid('user', 'email', 'a user with this email already exists', 'taken');
       }
-      Object.assign(user, attributes);
+      const { role: _sellRole, role_id: _roleId, ...plain } = attributes;
+      Object.assign(user, plain);
+      if (attributes.role !== undefined || attributes.role_id !== undefined) {
+        const role = await this.resolveRole(tx, actor.accountId, attributes);
+        user.role = role.sellRole;
+        user.role_id = role.id;
+      }
+      if (attributes.group_id != null) await this.groups.requireGroup(tx, actor.accountId, attributes.group_id);
       const saved = await this.users.save(tx, user);
+      this.access.forget(actor.accountId, id);
       await this.events.publish(tx, RecordsEvents.user.updated, {
         accountId: actor.accountId,
         correlationId: actor.correlationId,
@@ -192,8 +210,16 @@ export class UsersService {
   }
 
   async requireAdmin(tx: Tx, actor: Actor): Promise<void> {
-    const user = await this.users.find(tx, actor.accountId, actor.userId);
-    if (user?.role !== 'admin') throw DomainError.forbidden('user', 'only an admin can do this');
+    await this.access.require(tx, actor, 'manage_users', 'user');
+  }
+
+  /** role_id wins; otherwise Sell's `role` picks the default Admin or Sales rep role. */
+  private async resolveRole(tx: Tx, accountId: number, attributes: UserAttributes): Promise<{ id: number; sellRole: 'admin' | 'user' }> {
+    const role =
+      attributes.role_id !== undefined
+        ? await this.roles.requireRole(tx, accountId, attributes.role_id)
+        : await this.roles.defaultRoleFor(tx, accountId, attributes.role ?? 'user');
+    return { id: role.id, sellRole: role.permissions.includes('manage_users') ? 'admin' : 'user' };
   }
 
   private async requireSelfOrAdmin(tx: Tx, actor: Actor, userId: number): Promise<void> {

@@ -11,6 +11,8 @@ export class UserEntity {
   @Column('boolean') confirmed: boolean;
   @Column('text', { nullable: true }) phone_number: string | null;
   @Column('text') timezone: string;
+  @Column('int', { nullable: true }) role_id: number | null;
+  @Column('int', { nullable: true }) group_id: number | null;
   @CreateDateColumn({ type: 'timestamptz' }) created_at: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updated_at: Date;
 }
