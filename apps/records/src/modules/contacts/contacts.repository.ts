@@ -23,8 +23,10 @@ const LIST: ListSpec = {
 
 @Injectable()
 export class ContactsRepository {
-  async list(tx: Tx, accountId: number, query: ListQuery) {
+  /** `ownerScope`: only this owner's records (a user who may not see all), or null for all. */
+  async list(tx: Tx, accountId: number, query: ListQuery, ownerScope: number | null) {
     const qb = tx.manager.getRepository(ContactEntity).createQueryBuilder('c').where('c.account_id = :accountId', { accountId });
+    if (ownerScope !== null) qb.andWhere('c.owner_id = :ownerScope', { ownerScope });
     return toPage(await applyListQuery(qb, 'c', query, LIST).getMany(), query);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, ContactAttributes, ContactDto, DomainError, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { applyPartyAttributes, EMPTY_PARTY, toAddress } from '../../common/party-attributes';
+import { AccessService, ActorAccess } from '../access/access.service';
 import { RecordSupportService } from '../record-support/record-support.service';
 import { toContactDto } from './contacts.mapper';
 import { ContactsRepository } from './contacts.repository';
@@ -13,27 +14,30 @@ export class ContactsService {
     private readonly transactions: TransactionRunner,
     private readonly contacts: ContactsRepository,
     private readonly support: RecordSupportService,
+    private readonly access: AccessService,
     private readonly events: EventPublisher,
   ) {}
 
   list(actor: Actor, query: ListQuery): Promise<Page<ContactDto>> {
     return this.transactions.read(async (tx) => {
-      const page = await this.contacts.list(tx, actor.accountId, query);
+      const access = await this.access.load(tx, actor);
+      const page = await this.contacts.list(tx, actor.accountId, query, access.ownerScope);
       return { items: page.rows.map(toContactDto), hasMore: page.hasMore };
     });
   }
 
   get(actor: Actor, id: number): Promise<ContactDto> {
     return this.transactions.read(async (tx) => {
-      const contact = await this.contacts.find(tx, actor.accountId, id);
-      if (!contact) throw DomainError.notFound('contact', id);
-      return toContactDto(contact);
+      const access = await this.access.load(tx, actor);
+      return toContactDto(await this.loadVisible(tx, access, id, false));
     });
   }
 
   create(actor: Actor, data: unknown): Promise<ContactDto> {
     const attributes = parseAttributes('contact', ContactAttributes, data);
     return this.transactions.run(async (tx) => {
+      const access = await this.access.load(tx, actor);
+      this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'contact');
       const contact = this.contacts.create({
         ...EMPTY_PARTY,
         account_id: actor.accountId,
@@ -58,8 +62,9 @@ export class ContactsService {
   update(actor: Actor, id: number, data: unknown): Promise<ContactDto> {
     const attributes = parseAttributes('contact', ContactAttributes, data);
     return this.transactions.run(async (tx) => {
-      const contact = await this.contacts.findForUpdate(tx, actor.accountId, id);
-      if (!contact) throw DomainError.notFound('contact', id);
+      const access = await this.access.load(tx, actor);
+      const contact = await this.loadVisible(tx, access, id, true);
+      if (attributes.owner_id !== undefined) this.access.assertMayAssign(access, contact.owner_id, attributes.owner_id, 'contact');
       if (attributes.is_organization !== undefined && attributes.is_organization !== contact.is_organization) {
         throw DomainError.invalid('contact', 'is_organization', 'is_organization cannot be changed after creation');
       }
@@ -73,8 +78,9 @@ export class ContactsService {
 
   delete(actor: Actor, id: number): Promise<{ deleted: true }> {
     return this.transactions.run(async (tx) => {
-      const contact = await this.contacts.findForUpdate(tx, actor.accountId, id);
-      if (!contact) throw DomainError.notFound('contact', id);
+      const access = await this.access.load(tx, actor);
+      await this.loadVisible(tx, access, id, true);
+      await this.access.require(tx, actor, 'delete_records', 'contact');
       // People at this organization and deals pointing here lose the link (foreign keys SET NULL).
       await this.contacts.delete(tx, actor.accountId, id);
       await this.events.publish(tx, RecordsEvents.contact.deleted, this.event(actor, id, null));
@@ -86,6 +92,16 @@ export class ContactsService {
   async requireContact(tx: Tx, accountId: number, id: number, resource: string, field: string): Promise<ContactEntity> {
     const contact = await this.contacts.find(tx, accountId, id);
     if (!contact) throw DomainError.invalid(resource, field, `contact ${id} does not exist`);
+    return contact;
+  }
+
+  /** The contact, or 404 when it does not exist or the user may not see it. */
+  private async loadVisible(tx: Tx, access: ActorAccess, id: number, forUpdate: boolean): Promise<ContactEntity> {
+    const contact = forUpdate
+      ? await this.contacts.findForUpdate(tx, access.accountId, id)
+      : await this.contacts.find(tx, access.accountId, id);
+    if (!contact) throw DomainError.notFound('contact', id);
+    this.access.assertVisible(access, contact.owner_id, 'contact', id);
     return contact;
   }
 

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { UsersModule } from '../users/users.module';
+import { AccessModule } from '../access/access.module';
 import { CustomFieldsHandlers } from './custom-fields.handlers';
 import { CustomFieldsRepository } from './custom-fields.repository';
 import { CustomFieldsService } from './custom-fields.service';
 
 @Module({
-  imports: [UsersModule],
+  imports: [AccessModule],
   controllers: [CustomFieldsHandlers],
   providers: [CustomFieldsService, CustomFieldsRepository],
   exports: [CustomFieldsService],

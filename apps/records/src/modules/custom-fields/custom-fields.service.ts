@@ -10,7 +10,7 @@ import {
   SellErrorItem,
 } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
-import { UsersService } from '../users/users.service';
+import { AccessService } from '../access/access.service';
 import { normalizeCustomFieldValue } from './custom-field-values';
 import { toCustomFieldDto } from './custom-fields.mapper';
 import { CustomFieldsRepository } from './custom-fields.repository';
@@ -20,7 +20,7 @@ export class CustomFieldsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly fields: CustomFieldsRepository,
-    private readonly users: UsersService,
+    private readonly access: AccessService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -39,7 +39,7 @@ export class CustomFieldsService {
     }
     if (!listType && attributes.choices) throw DomainError.invalid('custom_field', 'choices', 'only list fields have choices');
     return this.transactions.run(async (tx) => {
-      await this.users.requireAdmin(tx, actor);
+      await this.access.require(tx, actor, 'manage_settings', 'custom_field');
       if (await this.fields.findByName(tx, actor.accountId, resourceType, name)) {
         throw DomainError.invalid('custom_field', 'name', 'name has already been taken', 'taken');
       }

@@ -10,6 +10,7 @@ import {
   RecordsEvents,
 } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
+import { AccessService } from '../access/access.service';
 import { ContactsService } from '../contacts/contacts.service';
 import { toAssociatedContactDto } from './deals.mapper';
 import { DealsRepository } from './deals.repository';
@@ -21,12 +22,13 @@ export class DealContactsService {
     private readonly transactions: TransactionRunner,
     private readonly deals: DealsRepository,
     private readonly contacts: ContactsService,
+    private readonly access: AccessService,
     private readonly events: EventPublisher,
   ) {}
 
   list(actor: Actor, dealId: number, query: ListQuery): Promise<Page<AssociatedContactDto>> {
     return this.transactions.read(async (tx) => {
-      await this.requireDeal(tx, actor.accountId, dealId);
+      await this.requireDeal(tx, actor, dealId);
       const page = await this.deals.listContacts(tx, actor.accountId, dealId, query);
       return { items: page.rows.map(toAssociatedContactDto), hasMore: page.hasMore };
     });
@@ -35,7 +37,7 @@ export class DealContactsService {
   add(actor: Actor, dealId: number, data: unknown): Promise<AssociatedContactDto> {
     const attributes = parseAttributes('associated_contact', AssociatedContactAttributes, data);
     return this.transactions.run(async (tx) => {
-      await this.requireDeal(tx, actor.accountId, dealId);
+      await this.requireDeal(tx, actor, dealId);
       await this.contacts.requireContact(tx, actor.accountId, attributes.contact_id, 'associated_contact', 'contact_id');
       return toAssociatedContactDto(await this.linkInTx(tx, actor, dealId, attributes.contact_id, attributes.role));
     });
@@ -43,7 +45,7 @@ export class DealContactsService {
 
   remove(actor: Actor, dealId: number, contactId: number): Promise<{ deleted: true }> {
     return this.transactions.run(async (tx) => {
-      await this.requireDeal(tx, actor.accountId, dealId);
+      await this.requireDeal(tx, actor, dealId);
       const link = await this.deals.findContactLink(tx, actor.accountId, dealId, contactId);
       if (!link) throw DomainError.notFound('associated_contact', contactId);
       await this.deals.deleteContactLink(tx, actor.accountId, dealId, contactId);
@@ -81,7 +83,10 @@ export class DealContactsService {
     return link;
   }
 
-  private async requireDeal(tx: Tx, accountId: number, dealId: number): Promise<void> {
-    if (!(await this.deals.find(tx, accountId, dealId))) throw DomainError.notFound('deal', dealId);
+  /** 404 unless the deal exists and the user may see it. */
+  private async requireDeal(tx: Tx, actor: Actor, dealId: number): Promise<void> {
+    const deal = await this.deals.find(tx, actor.accountId, dealId);
+    if (!deal) throw DomainError.notFound('deal', dealId);
+    this.access.assertVisible(await this.access.load(tx, actor), deal.owner_id, 'deal', dealId);
   }
 }

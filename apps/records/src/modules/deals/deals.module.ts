@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { PipelinesModule } from '../pipelines/pipelines.module';
+import { AccessModule } from '../access/access.module';
 import { RecordSupportModule } from '../record-support/record-support.module';
 import { DealContactsService } from './deal-contacts.service';
 import { DealsHandlers } from './deals.handlers';
@@ -9,8 +10,9 @@ import { DealsRepository } from './deals.repository';
 import { DealsService } from './deals.service';
 
 @Module({
-  imports: [RecordSupportModule, ContactsModule, PipelinesModule, AccountsModule],
+  imports: [AccessModule, RecordSupportModule, ContactsModule, PipelinesModule, AccountsModule],
   controllers: [DealsHandlers],
   providers: [DealsService, DealContactsService, DealsRepository],
+  exports: [DealsService, DealsRepository],
 })
 export class DealsModule {}

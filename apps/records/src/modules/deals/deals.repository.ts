@@ -42,8 +42,10 @@ const LINK_LIST: ListSpec = {
 
 @Injectable()
 export class DealsRepository {
-  async list(tx: Tx, accountId: number, query: ListQuery) {
+  /** `ownerScope`: only this owner's records (a user who may not see all), or null for all. */
+  async list(tx: Tx, accountId: number, query: ListQuery, ownerScope: number | null) {
     const qb = tx.manager.getRepository(DealEntity).createQueryBuilder('d').where('d.account_id = :accountId', { accountId });
+    if (ownerScope !== null) qb.andWhere('d.owner_id = :ownerScope', { ownerScope });
     return toPage(await applyListQuery(qb, 'd', query, LIST).getMany(), query);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DealAttributes, DealDto, DomainError, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { normalizeTags } from '../../common/party-attributes';
+import { AccessService, ActorAccess } from '../access/access.service';
 import { AccountsService } from '../accounts/accounts.service';
 import { ContactsService } from '../contacts/contacts.service';
 import { PipelinesService } from '../pipelines/pipelines.service';
@@ -21,21 +22,22 @@ export class DealsService {
     private readonly pipelines: PipelinesService,
     private readonly accounts: AccountsService,
     private readonly support: RecordSupportService,
+    private readonly access: AccessService,
     private readonly events: EventPublisher,
   ) {}
 
   list(actor: Actor, query: ListQuery): Promise<Page<DealDto>> {
     return this.transactions.read(async (tx) => {
-      const page = await this.deals.list(tx, actor.accountId, query);
+      const access = await this.access.load(tx, actor);
+      const page = await this.deals.list(tx, actor.accountId, query, access.ownerScope);
       return { items: page.rows.map(toDealDto), hasMore: page.hasMore };
     });
   }
 
   get(actor: Actor, id: number): Promise<DealDto> {
     return this.transactions.read(async (tx) => {
-      const deal = await this.deals.find(tx, actor.accountId, id);
-      if (!deal) throw DomainError.notFound('deal', id);
-      return toDealDto(deal);
+      const access = await this.access.load(tx, actor);
+      return toDealDto(await this.loadVisible(tx, access, id, false));
     });
   }
 
@@ -44,6 +46,8 @@ export class DealsService {
     const name = attributes.name?.trim();
     if (!name) throw DomainError.invalid('deal', 'name', 'name is required', 'blank');
     return this.transactions.run(async (tx) => {
+      const access = await this.access.load(tx, actor);
+      this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'deal');
       const stage = await this.pipelines.requireStage(tx, actor.accountId, attributes.stage_id);
       const now = new Date();
       const deal = this.deals.create({
@@ -81,8 +85,9 @@ export class DealsService {
   update(actor: Actor, id: number, data: unknown): Promise<DealDto> {
     const attributes = parseAttributes('deal', DealAttributes, data);
     return this.transactions.run(async (tx) => {
-      const deal = await this.deals.findForUpdate(tx, actor.accountId, id);
-      if (!deal) throw DomainError.notFound('deal', id);
+      const access = await this.access.load(tx, actor);
+      const deal = await this.loadVisible(tx, access, id, true);
+      if (attributes.owner_id !== undefined) this.access.assertMayAssign(access, deal.owner_id, attributes.owner_id, 'deal');
       const previousContact = deal.contact_id;
       await this.apply(tx, actor, deal, attributes);
       const saved = await this.deals.save(tx, deal);
@@ -95,12 +100,21 @@ export class DealsService {
 
   delete(actor: Actor, id: number): Promise<{ deleted: true }> {
     return this.transactions.run(async (tx) => {
-      const deal = await this.deals.findForUpdate(tx, actor.accountId, id);
-      if (!deal) throw DomainError.notFound('deal', id);
+      const access = await this.access.load(tx, actor);
+      await this.loadVisible(tx, access, id, true);
+      await this.access.require(tx, actor, 'delete_records', 'deal');
       await this.deals.delete(tx, actor.accountId, id);
       await this.events.publish(tx, RecordsEvents.deal.deleted, this.event(actor, id, null));
       return { deleted: true as const };
     });
+  }
+
+  /** The deal, or 404 when it does not exist or the user may not see it. */
+  async loadVisible(tx: Tx, access: ActorAccess, id: number, forUpdate: boolean): Promise<DealEntity> {
+    const deal = forUpdate ? await this.deals.findForUpdate(tx, access.accountId, id) : await this.deals.find(tx, access.accountId, id);
+    if (!deal) throw DomainError.notFound('deal', id);
+    this.access.assertVisible(access, deal.owner_id, 'deal', id);
+    return deal;
   }
 
   private async apply(tx: Tx, actor: Actor, deal: DealEntity, attributes: DealAttributes): Promise<void> {

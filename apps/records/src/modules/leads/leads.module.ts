@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { RecordSupportModule } from '../record-support/record-support.module';
 import { LeadsHandlers } from './leads.handlers';
 import { LeadsRepository } from './leads.repository';
 import { LeadsService } from './leads.service';
 
 @Module({
-  imports: [RecordSupportModule],
+  imports: [AccessModule, RecordSupportModule],
   controllers: [LeadsHandlers],
   providers: [LeadsService, LeadsRepository],
   exports: [LeadsRepository],

@@ -22,8 +22,10 @@ const LIST: ListSpec = {
 
 @Injectable()
 export class LeadsRepository {
-  async list(tx: Tx, accountId: number, query: ListQuery) {
+  /** `ownerScope`: only this owner's records (a user who may not see all), or null for all. */
+  async list(tx: Tx, accountId: number, query: ListQuery, ownerScope: number | null) {
     const qb = tx.manager.getRepository(LeadEntity).createQueryBuilder('l').where('l.account_id = :accountId', { accountId });
+    if (ownerScope !== null) qb.andWhere('l.owner_id = :ownerScope', { ownerScope });
     return toPage(await applyListQuery(qb, 'l', query, LIST).getMany(), query);
   }
 

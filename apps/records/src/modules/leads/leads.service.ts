@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, LeadAttributes, LeadDto, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { applyPartyAttributes, EMPTY_PARTY } from '../../common/party-attributes';
+import { AccessService, ActorAccess } from '../access/access.service';
 import { RecordSupportService } from '../record-support/record-support.service';
 import type { LeadEntity } from './entities/lead.entity';
 import { toLeadDto } from './leads.mapper';
@@ -13,21 +14,22 @@ export class LeadsService {
     private readonly transactions: TransactionRunner,
     private readonly leads: LeadsRepository,
     private readonly support: RecordSupportService,
+    private readonly access: AccessService,
     private readonly events: EventPublisher,
   ) {}
 
   list(actor: Actor, query: ListQuery): Promise<Page<LeadDto>> {
     return this.transactions.read(async (tx) => {
-      const page = await this.leads.list(tx, actor.accountId, query);
+      const access = await this.access.load(tx, actor);
+      const page = await this.leads.list(tx, actor.accountId, query, access.ownerScope);
       return { items: page.rows.map(toLeadDto), hasMore: page.hasMore };
     });
   }
 
   get(actor: Actor, id: number): Promise<LeadDto> {
     return this.transactions.read(async (tx) => {
-      const lead = await this.leads.find(tx, actor.accountId, id);
-      if (!lead) throw DomainError.notFound('lead', id);
-      return toLeadDto(lead);
+      const access = await this.access.load(tx, actor);
+      return toLeadDto(await this.loadVisible(tx, access, id, false));
     });
   }
 
@@ -37,6 +39,8 @@ export class LeadsService {
       throw DomainError.invalid('lead', 'last_name', 'a lead needs a last_name or an organization_name', 'blank');
     }
     return this.transactions.run(async (tx) => {
+      const access = await this.access.load(tx, actor);
+      this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'lead');
       const lead = this.leads.create({
         ...EMPTY_PARTY,
         account_id: actor.accountId,
@@ -58,8 +62,9 @@ export class LeadsService {
   update(actor: Actor, id: number, data: unknown): Promise<LeadDto> {
     const attributes = parseAttributes('lead', LeadAttributes, data);
     return this.transactions.run(async (tx) => {
-      const lead = await this.leads.findForUpdate(tx, actor.accountId, id);
-      if (!lead) throw DomainError.notFound('lead', id);
+      const access = await this.access.load(tx, actor);
+      const lead = await this.loadVisible(tx, access, id, true);
+      if (attributes.owner_id !== undefined) this.access.assertMayAssign(access, lead.owner_id, attributes.owner_id, 'lead');
       await this.apply(tx, actor, lead, attributes);
       if (!lead.last_name && !lead.organization_name) {
         throw DomainError.invalid('lead', 'last_name', 'a lead needs a last_name or an organization_name', 'blank');
@@ -73,12 +78,21 @@ export class LeadsService {
 
   delete(actor: Actor, id: number): Promise<{ deleted: true }> {
     return this.transactions.run(async (tx) => {
-      const lead = await this.leads.findForUpdate(tx, actor.accountId, id);
-      if (!lead) throw DomainError.notFound('lead', id);
+      const access = await this.access.load(tx, actor);
+      await this.loadVisible(tx, access, id, true);
+      await this.access.require(tx, actor, 'delete_records', 'lead');
       await this.leads.delete(tx, actor.accountId, id);
       await this.events.publish(tx, RecordsEvents.lead.deleted, { ...this.event(actor, null), id });
       return { deleted: true as const };
     });
+  }
+
+  /** The lead, or 404 when it does not exist or the user may not see it. */
+  private async loadVisible(tx: Tx, access: ActorAccess, id: number, forUpdate: boolean): Promise<LeadEntity> {
+    const lead = forUpdate ? await this.leads.findForUpdate(tx, access.accountId, id) : await this.leads.find(tx, access.accountId, id);
+    if (!lead) throw DomainError.notFound('lead', id);
+    this.access.assertVisible(access, lead.owner_id, 'lead', id);
+    return lead;
   }
 
   private async apply(tx: Tx, actor: Actor, lead: LeadEntity, attributes: LeadAttributes): Promise<void> {

@@ -15,6 +15,7 @@ import {
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import type { NamedItemEntity } from './entities/named-item.entity';
 import { toNamedItemDto } from './named-items.mapper';
+import { AccessService } from '../access/access.service';
 import { NamedItemsRepository } from './named-items.repository';
 
 const EVENTS: Record<NamedItemKind, { created: RecordChangeSubject; updated: RecordChangeSubject; deleted: RecordChangeSubject }> = {
@@ -36,6 +37,7 @@ export class NamedItemsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly items: NamedItemsRepository,
+    private readonly access: AccessService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -56,6 +58,8 @@ export class NamedItemsService {
     if (!name) throw DomainError.invalid(kind, 'name', 'name is required', 'blank');
     const resourceType = this.resourceTypeFor(kind, attributes.resource_type);
     return this.transactions.run(async (tx) => {
+      // Anyone may add a tag (records create them on use too); the other lists are settings.
+      if (kind !== 'tag') await this.access.require(tx, actor, 'manage_settings', kind);
       await this.assertNameFree(tx, actor.accountId, kind, resourceType, name);
       const item = await this.items.save(tx, {
         account_id: actor.accountId,
@@ -72,6 +76,7 @@ export class NamedItemsService {
   update(actor: Actor, kind: NamedItemKind, id: number, data: unknown): Promise<NamedItemDto> {
     const attributes = parseAttributes(kind, NamedItemAttributes, data);
     return this.transactions.run(async (tx) => {
+      await this.access.require(tx, actor, 'manage_settings', kind);
       const item = await this.load(tx, actor.accountId, kind, id);
       if (attributes.resource_type && attributes.resource_type !== item.resource_type) {
         throw DomainError.invalid(kind, 'resource_type', 'resource_type cannot be changed');
@@ -90,6 +95,7 @@ export class NamedItemsService {
 
   delete(actor: Actor, kind: NamedItemKind, id: number): Promise<{ deleted: true }> {
     return this.transactions.run(async (tx) => {
+      await this.access.require(tx, actor, 'manage_settings', kind);
       const item = await this.load(tx, actor.accountId, kind, id);
       await this.items.delete(tx, actor.accountId, kind, id);
       await this.events.publish(tx, EVENTS[kind].deleted, {

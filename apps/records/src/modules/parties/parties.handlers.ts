@@ -12,6 +12,11 @@ export class PartiesHandlers {
     return this.parties.findByEmail(req.accountId, req.emails);
   }
 
+  @MessagePattern(R.FindResource)
+  findResource(@Payload() req: RequestOf<typeof R.FindResource>) {
+    return this.parties.findResource(req, req.resourceType, req.resourceId);
+  }
+
   @MessagePattern(R.FindPartiesByPhone)
   byPhone(@Payload() req: RequestOf<typeof R.FindPartiesByPhone>) {
     return this.parties.findByPhone(req.accountId, req.phones);

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { PartyMatch } from '@crm/contracts';
+import { Actor, DomainError, FoundResource, PartyMatch } from '@crm/contracts';
 import { TransactionRunner } from '@crm/platform';
 import { toE164 } from '../../common/phone';
+import { AccessService } from '../access/access.service';
 import { ContactsRepository } from '../contacts/contacts.repository';
+import { DealsRepository } from '../deals/deals.repository';
 import type { ContactEntity } from '../contacts/entities/contact.entity';
 import type { LeadEntity } from '../leads/entities/lead.entity';
 import { LeadsRepository } from '../leads/leads.repository';
@@ -14,7 +16,20 @@ export class PartiesService {
     private readonly transactions: TransactionRunner,
     private readonly leads: LeadsRepository,
     private readonly contacts: ContactsRepository,
+    private readonly deals: DealsRepository,
+    private readonly access: AccessService,
   ) {}
+
+  /** A lead, contact or deal the actor may see, with its owner; 404 otherwise. */
+  findResource(actor: Actor, resourceType: FoundResource['resource_type'], resourceId: number): Promise<FoundResource> {
+    return this.transactions.read(async (tx) => {
+      const repository = { lead: this.leads, contact: this.contacts, deal: this.deals }[resourceType];
+      const record = repository ? await repository.find(tx, actor.accountId, resourceId) : null;
+      if (!record) throw DomainError.notFound(resourceType, resourceId);
+      this.access.assertVisible(await this.access.load(tx, actor), record.owner_id, resourceType, resourceId);
+      return { resource_type: resourceType, resource_id: resourceId, owner_id: record.owner_id };
+    });
+  }
 
   findByEmail(accountId: number, emails: string[]): Promise<PartyMatch[]> {
     const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
