@@ -9,6 +9,8 @@ import { CustomFieldsModule } from './modules/custom-fields/custom-fields.module
 import { DealsModule } from './modules/deals/deals.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
+import { NotesModule } from './modules/notes/notes.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 import { PartiesModule } from './modules/parties/parties.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
 import { UsersModule } from './modules/users/users.module';
@@ -30,6 +32,8 @@ export class RecordsModule {
         ContactsModule,
         DealsModule,
         PartiesModule,
+        NotesModule,
+        TasksModule,
       ],
     };
   }

@@ -5,6 +5,8 @@ import { ContactEntity } from '../modules/contacts/entities/contact.entity';
 import { CustomFieldEntity } from '../modules/custom-fields/entities/custom-field.entity';
 import { DealContactEntity } from '../modules/deals/entities/deal-contact.entity';
 import { DealEntity } from '../modules/deals/entities/deal.entity';
+import { NoteEntity } from '../modules/notes/entities/note.entity';
+import { TaskEntity } from '../modules/tasks/entities/task.entity';
 import { LeadEntity } from '../modules/leads/entities/lead.entity';
 import { NamedItemEntity } from '../modules/named-items/entities/named-item.entity';
 import { PipelineEntity } from '../modules/pipelines/entities/pipeline.entity';
@@ -26,4 +28,6 @@ export const recordsEntities = [
   ContactEntity,
   DealEntity,
   DealContactEntity,
+  NoteEntity,
+  TaskEntity,
 ];

@@ -10,6 +10,20 @@ export class Tx {
 
   constructor(readonly manager: EntityManager) {}
 
+  /**
+   * The rows a statement returns, whatever its command: TypeORM's plain `query` answers an
+   * UPDATE or DELETE … RETURNING with `[rows, count]` instead of the rows.
+   */
+  async rows<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const ownRunner = this.manager.queryRunner ? undefined : this.manager.connection.createQueryRunner();
+    const runner = this.manager.queryRunner ?? ownRunner!;
+    try {
+      return (await runner.query(sql, parameters, true)).records as T[];
+    } finally {
+      await ownRunner?.release();
+    }
+  }
+
   /** Run after a successful commit (e.g. wake the outbox relay). */
   afterCommit(hook: () => void): void {
     this.committed.push(hook);

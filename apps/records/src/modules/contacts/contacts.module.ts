@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { NotesModule } from '../notes/notes.module';
+import { TasksModule } from '../tasks/tasks.module';
 import { RecordSupportModule } from '../record-support/record-support.module';
 import { ContactsHandlers } from './contacts.handlers';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 
 @Module({
-  imports: [AccessModule, RecordSupportModule],
+  imports: [AccessModule, NotesModule, TasksModule, RecordSupportModule],
   controllers: [ContactsHandlers],
   providers: [ContactsService, ContactsRepository],
   exports: [ContactsService, ContactsRepository],

@@ -3,6 +3,8 @@ import { Actor, ContactAttributes, ContactDto, DomainError, ListQuery, Page, par
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { applyPartyAttributes, EMPTY_PARTY, toAddress } from '../../common/party-attributes';
 import { AccessService, ActorAccess } from '../access/access.service';
+import { NotesService } from '../notes/notes.service';
+import { TasksService } from '../tasks/tasks.service';
 import { RecordSupportService } from '../record-support/record-support.service';
 import { toContactDto } from './contacts.mapper';
 import { ContactsRepository } from './contacts.repository';
@@ -15,6 +17,8 @@ export class ContactsService {
     private readonly contacts: ContactsRepository,
     private readonly support: RecordSupportService,
     private readonly access: AccessService,
+    private readonly notes: NotesService,
+    private readonly tasks: TasksService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -81,6 +85,8 @@ export class ContactsService {
       const access = await this.access.load(tx, actor);
       await this.loadVisible(tx, access, id, true);
       await this.access.require(tx, actor, 'delete_records', 'contact');
+      await this.notes.deleteAttachedTo(tx, actor, 'contact', id);
+      await this.tasks.deleteAttachedTo(tx, actor, 'contact', id);
       // People at this organization and deals pointing here lose the link (foreign keys SET NULL).
       await this.contacts.delete(tx, actor.accountId, id);
       await this.events.publish(tx, RecordsEvents.contact.deleted, this.event(actor, id, null));

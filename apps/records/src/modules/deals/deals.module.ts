@@ -3,6 +3,8 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { PipelinesModule } from '../pipelines/pipelines.module';
 import { AccessModule } from '../access/access.module';
+import { NotesModule } from '../notes/notes.module';
+import { TasksModule } from '../tasks/tasks.module';
 import { RecordSupportModule } from '../record-support/record-support.module';
 import { DealContactsService } from './deal-contacts.service';
 import { DealsHandlers } from './deals.handlers';
@@ -10,7 +12,7 @@ import { DealsRepository } from './deals.repository';
 import { DealsService } from './deals.service';
 
 @Module({
-  imports: [AccessModule, RecordSupportModule, ContactsModule, PipelinesModule, AccountsModule],
+  imports: [AccessModule, NotesModule, TasksModule, RecordSupportModule, ContactsModule, PipelinesModule, AccountsModule],
   controllers: [DealsHandlers],
   providers: [DealsService, DealContactsService, DealsRepository],
   exports: [DealsService, DealsRepository],

@@ -3,6 +3,8 @@ import { Actor, DealAttributes, DealDto, DomainError, ListQuery, Page, parseAttr
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { normalizeTags } from '../../common/party-attributes';
 import { AccessService, ActorAccess } from '../access/access.service';
+import { NotesService } from '../notes/notes.service';
+import { TasksService } from '../tasks/tasks.service';
 import { AccountsService } from '../accounts/accounts.service';
 import { ContactsService } from '../contacts/contacts.service';
 import { PipelinesService } from '../pipelines/pipelines.service';
@@ -23,6 +25,8 @@ export class DealsService {
     private readonly accounts: AccountsService,
     private readonly support: RecordSupportService,
     private readonly access: AccessService,
+    private readonly notes: NotesService,
+    private readonly tasks: TasksService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -103,6 +107,8 @@ export class DealsService {
       const access = await this.access.load(tx, actor);
       await this.loadVisible(tx, access, id, true);
       await this.access.require(tx, actor, 'delete_records', 'deal');
+      await this.notes.deleteAttachedTo(tx, actor, 'deal', id);
+      await this.tasks.deleteAttachedTo(tx, actor, 'deal', id);
       await this.deals.delete(tx, actor.accountId, id);
       await this.events.publish(tx, RecordsEvents.deal.deleted, this.event(actor, id, null));
       return { deleted: true as const };

@@ -3,6 +3,8 @@ import { Actor, DomainError, LeadAttributes, LeadDto, ListQuery, Page, parseAttr
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { applyPartyAttributes, EMPTY_PARTY } from '../../common/party-attributes';
 import { AccessService, ActorAccess } from '../access/access.service';
+import { NotesService } from '../notes/notes.service';
+import { TasksService } from '../tasks/tasks.service';
 import { RecordSupportService } from '../record-support/record-support.service';
 import type { LeadEntity } from './entities/lead.entity';
 import { toLeadDto } from './leads.mapper';
@@ -15,6 +17,8 @@ export class LeadsService {
     private readonly leads: LeadsRepository,
     private readonly support: RecordSupportService,
     private readonly access: AccessService,
+    private readonly notes: NotesService,
+    private readonly tasks: TasksService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -81,6 +85,8 @@ export class LeadsService {
       const access = await this.access.load(tx, actor);
       await this.loadVisible(tx, access, id, true);
       await this.access.require(tx, actor, 'delete_records', 'lead');
+      await this.notes.deleteAttachedTo(tx, actor, 'lead', id);
+      await this.tasks.deleteAttachedTo(tx, actor, 'lead', id);
       await this.leads.delete(tx, actor.accountId, id);
       await this.events.publish(tx, RecordsEvents.lead.deleted, { ...this.event(actor, null), id });
       return { deleted: true as const };

@@ -3,10 +3,11 @@ import { CustomFieldsModule } from '../custom-fields/custom-fields.module';
 import { NamedItemsModule } from '../named-items/named-items.module';
 import { UsersModule } from '../users/users.module';
 import { RecordSupportService } from './record-support.service';
+import { ResourceOwnersRepository } from './resource-owners.repository';
 
 @Module({
   imports: [UsersModule, NamedItemsModule, CustomFieldsModule],
-  providers: [RecordSupportService],
-  exports: [RecordSupportService],
+  providers: [RecordSupportService, ResourceOwnersRepository],
+  exports: [RecordSupportService, ResourceOwnersRepository],
 })
 export class RecordSupportModule {}
