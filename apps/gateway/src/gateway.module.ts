@@ -1,7 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, ServiceRuntime } from '@crm/platform';
 import { AuthModule } from './auth/auth.module';
+import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { LeadConversionsModule } from './modules/lead-conversions/lead-conversions.module';
+import { NotesModule } from './modules/notes/notes.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { DealsModule } from './modules/deals/deals.module';
 import { LeadsModule } from './modules/leads/leads.module';
@@ -18,6 +22,10 @@ export const API_MODULES = [
   DealsModule,
   PipelinesModule,
   NamedItemsModule,
+  AccessModule,
+  LeadConversionsModule,
+  NotesModule,
+  TasksModule,
 ];
 
 /** No database: the gateway keeps only caches and asks records for everything. */

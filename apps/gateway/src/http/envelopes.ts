@@ -15,7 +15,18 @@ export type SellType =
   | 'lead_source'
   | 'deal_source'
   | 'loss_reason'
-  | 'custom_field';
+  | 'custom_field'
+  | 'role'
+  | 'group'
+  | 'note'
+  | 'task'
+  | 'lead_conversion'
+  | 'call'
+  | 'call_outcome'
+  | 'text_message'
+  | 'smart_list'
+  | 'job'
+  | 'count';
 
 export interface SingleEnvelope<T> {
   data: T;

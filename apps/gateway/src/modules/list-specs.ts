@@ -72,7 +72,7 @@ export const USER_LIST: ListSpec = {
   resource: 'user',
   selectable: true,
   customFieldFilters: false,
-  filters: { name: 'text', email: 'text', role: 'text', status: 'text' },
+  filters: { name: 'text', email: 'text', role: 'text', status: 'text', role_id: 'integer', group_id: 'integer' },
 };
 
 export const PIPELINE_LIST: ListSpec = {

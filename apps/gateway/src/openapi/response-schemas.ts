@@ -79,7 +79,7 @@ export const ACCOUNT_SCHEMA = objectSchema<AccountDto>({
 
 export const USER_SCHEMA = objectSchema<UserDto>({
   id: 'integer', name: 'string', email: 'string', role: 'string', status: 'string', confirmed: 'boolean',
-  phone_number: 'string?', timezone: 'string', ...TIMESTAMPS,
+  phone_number: 'string?', timezone: 'string', role_id: 'integer?', group_id: 'integer?', ...TIMESTAMPS,
 });
 
 export const API_TOKEN_SCHEMA = objectSchema<ApiTokenDto>({

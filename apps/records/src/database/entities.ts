@@ -7,6 +7,7 @@ import { DealContactEntity } from '../modules/deals/entities/deal-contact.entity
 import { DealEntity } from '../modules/deals/entities/deal.entity';
 import { NoteEntity } from '../modules/notes/entities/note.entity';
 import { TaskEntity } from '../modules/tasks/entities/task.entity';
+import { LeadConversionEntity } from '../modules/lead-conversions/entities/lead-conversion.entity';
 import { LeadEntity } from '../modules/leads/entities/lead.entity';
 import { NamedItemEntity } from '../modules/named-items/entities/named-item.entity';
 import { PipelineEntity } from '../modules/pipelines/entities/pipeline.entity';
@@ -25,6 +26,7 @@ export const recordsEntities = [
   NamedItemEntity,
   CustomFieldEntity,
   LeadEntity,
+  LeadConversionEntity,
   ContactEntity,
   DealEntity,
   DealContactEntity,

@@ -55,6 +55,8 @@ export interface TaskDto {
 export class ConversionDealAttributes {
   @IsOptional() @IsString() @MaxLength(255) name?: string;
   @IsOptional() @IsInt() pipeline_id?: number;
+  /** Must be a stage of `pipeline_id` when both are given; the pipeline's first stage otherwise. */
+  @IsOptional() @IsInt() stage_id?: number;
   @IsOptional() @IsString() value?: string;
 }
 

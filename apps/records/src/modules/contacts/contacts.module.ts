@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { ContactStatusModule } from '../contact-status/contact-status.module';
 import { NotesModule } from '../notes/notes.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { RecordSupportModule } from '../record-support/record-support.module';
@@ -8,7 +9,7 @@ import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 
 @Module({
-  imports: [AccessModule, NotesModule, TasksModule, RecordSupportModule],
+  imports: [ContactStatusModule, AccessModule, NotesModule, TasksModule, RecordSupportModule],
   controllers: [ContactsHandlers],
   providers: [ContactsService, ContactsRepository],
   exports: [ContactsService, ContactsRepository],

@@ -3,6 +3,7 @@ import { Actor, ContactAttributes, ContactDto, DomainError, ListQuery, Page, par
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { applyPartyAttributes, EMPTY_PARTY, toAddress } from '../../common/party-attributes';
 import { AccessService, ActorAccess } from '../access/access.service';
+import { ContactStatusService } from '../contact-status/contact-status.service';
 import { NotesService } from '../notes/notes.service';
 import { TasksService } from '../tasks/tasks.service';
 import { RecordSupportService } from '../record-support/record-support.service';
@@ -19,6 +20,7 @@ export class ContactsService {
     private readonly access: AccessService,
     private readonly notes: NotesService,
     private readonly tasks: TasksService,
+    private readonly statuses: ContactStatusService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -39,28 +41,30 @@ export class ContactsService {
 
   create(actor: Actor, data: unknown): Promise<ContactDto> {
     const attributes = parseAttributes('contact', ContactAttributes, data);
-    return this.transactions.run(async (tx) => {
-      const access = await this.access.load(tx, actor);
-      this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'contact');
-      const contact = this.contacts.create({
-        ...EMPTY_PARTY,
-        account_id: actor.accountId,
-        creator_id: actor.userId,
-        owner_id: actor.userId,
-        is_organization: attributes.is_organization ?? false,
-        contact_id: null,
-        name: null,
-        customer_status: 'none',
-        prospect_status: 'none',
-        billing_address: null,
-        shipping_address: null,
-      });
-      await this.apply(tx, actor, contact, attributes);
-      const saved = await this.contacts.save(tx, contact);
-      const dto = toContactDto(saved);
-      await this.events.publish(tx, RecordsEvents.contact.created, this.event(actor, dto.id, dto));
-      return dto;
+    return this.transactions.run(async (tx) => toContactDto(await this.createInTx(tx, actor, attributes)));
+  }
+
+  /** Also used by lead conversion, inside its transaction. */
+  async createInTx(tx: Tx, actor: Actor, attributes: ContactAttributes): Promise<ContactEntity> {
+    const access = await this.access.load(tx, actor);
+    this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'contact');
+    const contact = this.contacts.create({
+      ...EMPTY_PARTY,
+      account_id: actor.accountId,
+      creator_id: actor.userId,
+      owner_id: actor.userId,
+      is_organization: attributes.is_organization ?? false,
+      contact_id: null,
+      name: null,
+      customer_status: 'none',
+      prospect_status: 'none',
+      billing_address: null,
+      shipping_address: null,
     });
+    await this.apply(tx, actor, contact, attributes);
+    const saved = await this.contacts.save(tx, contact);
+    await this.events.publish(tx, RecordsEvents.contact.created, this.event(actor, saved.id, toContactDto(saved)));
+    return saved;
   }
 
   update(actor: Actor, id: number, data: unknown): Promise<ContactDto> {
@@ -115,8 +119,7 @@ export class ContactsService {
     applyPartyAttributes(contact, attributes);
     if ('billing_address' in attributes) contact.billing_address = toAddress(attributes.billing_address);
     if ('shipping_address' in attributes) contact.shipping_address = toAddress(attributes.shipping_address);
-    if (attributes.customer_status) contact.customer_status = attributes.customer_status;
-    if (attributes.prospect_status) contact.prospect_status = attributes.prospect_status;
+    await this.applyHandSetStatuses(tx, actor, contact, attributes);
     if (contact.is_organization) {
       if ('name' in attributes) contact.name = attributes.name?.trim() || null;
       if (!contact.name) throw DomainError.invalid('contact', 'name', 'an organization needs a name', 'blank');
@@ -135,6 +138,25 @@ export class ContactsService {
       }
     }
     await this.support.prepare(tx, actor, 'contact', contact, attributes);
+  }
+
+  /**
+   * The statuses follow the contact's deals. By hand, a current customer may only be marked past
+   * (and back); anything else would contradict the deals and is refused.
+   */
+  private async applyHandSetStatuses(tx: Tx, actor: Actor, contact: ContactEntity, attributes: ContactAttributes): Promise<void> {
+    const wanted = attributes.customer_status;
+    if (wanted !== undefined && wanted !== contact.customer_status) {
+      const allowed = (contact.customer_status === 'current' && wanted === 'past') || (contact.customer_status === 'past' && wanted === 'current');
+      if (!allowed || contact.id === undefined) {
+        throw DomainError.invalid('contact', 'customer_status', 'follows the contact\'s deals; only a current customer can be marked past');
+      }
+      await this.statuses.announce(tx, actor, contact.id, 'customer_status', contact.customer_status, wanted, null);
+      contact.customer_status = wanted;
+    }
+    if (attributes.prospect_status !== undefined && attributes.prospect_status !== contact.prospect_status) {
+      throw DomainError.invalid('contact', 'prospect_status', 'follows the contact\'s deals and cannot be set by hand');
+    }
   }
 
   private event(actor: Actor, id: number, dto: ContactDto | null) {

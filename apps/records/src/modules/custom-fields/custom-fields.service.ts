@@ -64,6 +64,12 @@ export class CustomFieldsService {
     });
   }
 
+  /** Values of one record type's fields that another type also defines (lead → contact on conversion). */
+  async carryOver(tx: Tx, accountId: number, to: RecordResourceType, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const names = new Set((await this.fields.list(tx, accountId, to)).map((field) => field.name));
+    return Object.fromEntries(Object.entries(values).filter(([name]) => names.has(name)));
+  }
+
   /**
    * Validate the `custom_fields` a client sent against the account's definitions and merge them
    * into the record's current values (a key set to null clears it), or fail with every problem.

@@ -11,6 +11,7 @@ import {
 } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { AccessService } from '../access/access.service';
+import { ContactStatusService } from '../contact-status/contact-status.service';
 import { ContactsService } from '../contacts/contacts.service';
 import { toAssociatedContactDto } from './deals.mapper';
 import { DealsRepository } from './deals.repository';
@@ -23,6 +24,7 @@ export class DealContactsService {
     private readonly deals: DealsRepository,
     private readonly contacts: ContactsService,
     private readonly access: AccessService,
+    private readonly statuses: ContactStatusService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -39,7 +41,9 @@ export class DealContactsService {
     return this.transactions.run(async (tx) => {
       await this.requireDeal(tx, actor, dealId);
       await this.contacts.requireContact(tx, actor.accountId, attributes.contact_id, 'associated_contact', 'contact_id');
-      return toAssociatedContactDto(await this.linkInTx(tx, actor, dealId, attributes.contact_id, attributes.role));
+      const link = await this.linkInTx(tx, actor, dealId, attributes.contact_id, attributes.role);
+      await this.statuses.refresh(tx, actor, dealId, [], false);
+      return toAssociatedContactDto(link);
     });
   }
 
@@ -49,6 +53,7 @@ export class DealContactsService {
       const link = await this.deals.findContactLink(tx, actor.accountId, dealId, contactId);
       if (!link) throw DomainError.notFound('associated_contact', contactId);
       await this.deals.deleteContactLink(tx, actor.accountId, dealId, contactId);
+      await this.statuses.refresh(tx, actor, dealId, [contactId], false);
       await this.events.publish(tx, RecordsEvents.dealContact.deleted, {
         accountId: actor.accountId,
         correlationId: actor.correlationId,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { ContactStatusModule } from '../contact-status/contact-status.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { PipelinesModule } from '../pipelines/pipelines.module';
 import { AccessModule } from '../access/access.module';
@@ -12,7 +13,7 @@ import { DealsRepository } from './deals.repository';
 import { DealsService } from './deals.service';
 
 @Module({
-  imports: [AccessModule, NotesModule, TasksModule, RecordSupportModule, ContactsModule, PipelinesModule, AccountsModule],
+  imports: [ContactStatusModule, AccessModule, NotesModule, TasksModule, RecordSupportModule, ContactsModule, PipelinesModule, AccountsModule],
   controllers: [DealsHandlers],
   providers: [DealsService, DealContactsService, DealsRepository],
   exports: [DealsService, DealsRepository],

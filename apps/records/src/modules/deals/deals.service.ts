@@ -3,6 +3,7 @@ import { Actor, DealAttributes, DealDto, DomainError, ListQuery, Page, parseAttr
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { normalizeTags } from '../../common/party-attributes';
 import { AccessService, ActorAccess } from '../access/access.service';
+import { ContactStatusService } from '../contact-status/contact-status.service';
 import { NotesService } from '../notes/notes.service';
 import { TasksService } from '../tasks/tasks.service';
 import { AccountsService } from '../accounts/accounts.service';
@@ -27,6 +28,7 @@ export class DealsService {
     private readonly access: AccessService,
     private readonly notes: NotesService,
     private readonly tasks: TasksService,
+    private readonly statuses: ContactStatusService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -47,43 +49,46 @@ export class DealsService {
 
   create(actor: Actor, data: unknown): Promise<DealDto> {
     const attributes = parseAttributes('deal', DealAttributes, data);
+    return this.transactions.run(async (tx) => toDealDto(await this.createInTx(tx, actor, attributes)));
+  }
+
+  /** Also used by lead conversion, inside its transaction. */
+  async createInTx(tx: Tx, actor: Actor, attributes: DealAttributes): Promise<DealEntity> {
     const name = attributes.name?.trim();
     if (!name) throw DomainError.invalid('deal', 'name', 'name is required', 'blank');
-    return this.transactions.run(async (tx) => {
-      const access = await this.access.load(tx, actor);
-      this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'deal');
-      const stage = await this.pipelines.requireStage(tx, actor.accountId, attributes.stage_id);
-      const now = new Date();
-      const deal = this.deals.create({
-        account_id: actor.accountId,
-        creator_id: actor.userId,
-        owner_id: actor.userId,
-        name,
-        value: '0.00',
-        currency: attributes.currency ?? (await this.accounts.currencyOf(tx, actor.accountId)),
-        hot: false,
-        stage_id: stage.id,
-        contact_id: null,
-        organization_id: null,
-        source_id: null,
-        loss_reason_id: null,
-        unqualified_reason_id: null,
-        dropbox_email: null,
-        estimated_close_date: null,
-        customized_win_likelihood: null,
-        last_stage_change_at: now,
-        last_stage_change_by_id: actor.userId,
-        added_at: now,
-        tags: [],
-        custom_fields: {},
-      });
-      await this.apply(tx, actor, deal, { ...attributes, stage_id: undefined });
-      const saved = await this.deals.save(tx, deal);
-      if (saved.contact_id) await this.dealContacts.linkInTx(tx, actor, saved.id, saved.contact_id);
-      const dto = toDealDto(saved);
-      await this.events.publish(tx, RecordsEvents.deal.created, this.event(actor, dto.id, dto));
-      return dto;
+    const access = await this.access.load(tx, actor);
+    this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'deal');
+    const stage = await this.pipelines.requireStage(tx, actor.accountId, attributes.stage_id);
+    const now = new Date();
+    const deal = this.deals.create({
+      account_id: actor.accountId,
+      creator_id: actor.userId,
+      owner_id: actor.userId,
+      name,
+      value: '0.00',
+      currency: attributes.currency ?? (await this.accounts.currencyOf(tx, actor.accountId)),
+      hot: false,
+      stage_id: stage.id,
+      contact_id: null,
+      organization_id: null,
+      source_id: null,
+      loss_reason_id: null,
+      unqualified_reason_id: null,
+      dropbox_email: null,
+      estimated_close_date: null,
+      customized_win_likelihood: null,
+      last_stage_change_at: now,
+      last_stage_change_by_id: actor.userId,
+      added_at: now,
+      tags: [],
+      custom_fields: {},
     });
+    await this.apply(tx, actor, deal, { ...attributes, stage_id: undefined });
+    const saved = await this.deals.save(tx, deal);
+    if (saved.contact_id) await this.dealContacts.linkInTx(tx, actor, saved.id, saved.contact_id);
+    await this.events.publish(tx, RecordsEvents.deal.created, this.event(actor, saved.id, toDealDto(saved)));
+    await this.statuses.refresh(tx, actor, saved.id, [], stage.category === 'won');
+    return saved;
   }
 
   update(actor: Actor, id: number, data: unknown): Promise<DealDto> {
@@ -93,11 +98,16 @@ export class DealsService {
       const deal = await this.loadVisible(tx, access, id, true);
       if (attributes.owner_id !== undefined) this.access.assertMayAssign(access, deal.owner_id, attributes.owner_id, 'deal');
       const previousContact = deal.contact_id;
+      const previousStage = deal.stage_id;
+      const contactsBefore = await this.statuses.contactsOfDeal(tx, actor.accountId, id);
       await this.apply(tx, actor, deal, attributes);
       const saved = await this.deals.save(tx, deal);
       if (saved.contact_id && saved.contact_id !== previousContact) await this.dealContacts.linkInTx(tx, actor, id, saved.contact_id);
       const dto = toDealDto(saved);
       await this.events.publish(tx, RecordsEvents.deal.updated, { ...this.event(actor, id, dto), changed: Object.keys(attributes) });
+      const newlyWon =
+        saved.stage_id !== previousStage && (await this.pipelines.requireStage(tx, actor.accountId, saved.stage_id)).category === 'won';
+      await this.statuses.refresh(tx, actor, id, contactsBefore, newlyWon);
       return dto;
     });
   }
@@ -109,8 +119,10 @@ export class DealsService {
       await this.access.require(tx, actor, 'delete_records', 'deal');
       await this.notes.deleteAttachedTo(tx, actor, 'deal', id);
       await this.tasks.deleteAttachedTo(tx, actor, 'deal', id);
+      const contactsBefore = await this.statuses.contactsOfDeal(tx, actor.accountId, id);
       await this.deals.delete(tx, actor.accountId, id);
       await this.events.publish(tx, RecordsEvents.deal.deleted, this.event(actor, id, null));
+      await this.statuses.refresh(tx, actor, id, contactsBefore, false);
       return { deleted: true as const };
     });
   }

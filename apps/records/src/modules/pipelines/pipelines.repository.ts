@@ -54,6 +54,15 @@ export class PipelinesRepository {
       .getOne();
   }
 
+  firstStageOfPipeline(tx: Tx, accountId: number, pipelineId: number): Promise<StageEntity | null> {
+    return tx.manager
+      .getRepository(StageEntity)
+      .createQueryBuilder('s')
+      .where('s.account_id = :accountId AND s.pipeline_id = :pipelineId AND s.active', { accountId, pipelineId })
+      .orderBy('s.position', 'ASC')
+      .getOne();
+  }
+
   savePipeline(tx: Tx, pipeline: Partial<PipelineEntity> & { account_id: number }): Promise<PipelineEntity> {
     const repository = tx.manager.getRepository(PipelineEntity);
     return repository.save(repository.create(pipeline));

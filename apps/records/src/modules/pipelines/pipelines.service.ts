@@ -62,6 +62,27 @@ export class PipelinesService {
     return stage;
   }
 
+  /**
+   * Where a deal made by lead conversion starts: the given stage (which must belong to the given
+   * pipeline), else the pipeline's first stage, else the account's first stage.
+   */
+  async stageForNewDeal(tx: Tx, accountId: number, pipelineId?: number, stageId?: number): Promise<StageEntity> {
+    if (pipelineId === undefined) return this.requireStage(tx, accountId, stageId);
+    if (!(await this.pipelines.findPipeline(tx, accountId, pipelineId))) {
+      throw DomainError.invalid('lead_conversion', 'deal/pipeline_id', `pipeline ${pipelineId} does not exist`);
+    }
+    if (stageId === undefined) {
+      const first = await this.pipelines.firstStageOfPipeline(tx, accountId, pipelineId);
+      if (!first) throw DomainError.invalid('lead_conversion', 'deal/pipeline_id', `pipeline ${pipelineId} has no active stage`);
+      return first;
+    }
+    const stage = await this.pipelines.findStage(tx, accountId, stageId);
+    if (!stage || stage.pipeline_id !== pipelineId) {
+      throw DomainError.invalid('lead_conversion', 'deal/stage_id', `stage ${stageId} is not a stage of pipeline ${pipelineId}`);
+    }
+    return stage;
+  }
+
   async createDefaultPipeline(tx: Tx, accountId: number, actorId: number | null, correlationId?: string): Promise<void> {
     const pipeline = await this.pipelines.savePipeline(tx, { account_id: accountId, name: 'Sales Pipeline' });
     const stages = await this.pipelines.saveStages(

@@ -14,6 +14,8 @@ const USER_LIST: ListSpec = {
     email: { column: 'u.email', kind: 'lower' },
     role: { column: 'u.role', kind: 'text' },
     status: { column: 'u.status', kind: 'text' },
+    role_id: { column: 'u.role_id', kind: 'int' },
+    group_id: { column: 'u.group_id', kind: 'int' },
   },
 };
 
