@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { TokenCache } from './token-cache';
+import { TokenCacheInvalidation } from './token-cache-invalidation';
 import { TokenVerifier } from './token-verifier';
 
 /** Long enough to spare records nearly every request, short enough to bound a stale revocation. */
@@ -14,6 +15,7 @@ export const TOKEN_CACHE_MAX_ENTRIES = 10_000;
     { provide: TokenCache, useFactory: () => new TokenCache({ ttlMs: TOKEN_CACHE_TTL_MS, maxEntries: TOKEN_CACHE_MAX_ENTRIES }) },
     TokenVerifier,
     BearerAuthGuard,
+    TokenCacheInvalidation,
   ],
   exports: [TokenCache, TokenVerifier, BearerAuthGuard],
 })

@@ -23,6 +23,7 @@ export class InProcessBus {
   private readonly roundRobin = new Map<string, number>();
   private readonly consumers = new Map<string, InProcessConsumer>();
   private readonly seenEventIds = new Set<string>();
+  private readonly listeners = new Set<{ matches: (subject: string) => boolean; handle: (subject: string, payload: unknown) => void }>();
   readonly deadLetters: { consumer: string; event: DeliveredEvent; error: string }[] = [];
 
   handle(subject: string, handler: InProcessRpcHandler): () => void {
@@ -53,6 +54,13 @@ export class InProcessBus {
     return () => this.consumers.delete(name);
   }
 
+  /** At-most-once notifications (cache invalidation); a listener's failure is its own. */
+  listen(matches: (subject: string) => boolean, handle: (subject: string, payload: unknown) => void): () => void {
+    const listener = { matches, handle };
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /**
    * Resolves once every interested consumer has processed the event (or dead-lettered it), so the
    * outbox marks an event published only when nothing can lose it any more.
@@ -60,6 +68,14 @@ export class InProcessBus {
   async publish(subject: string, eventId: string, payload: unknown): Promise<void> {
     if (this.seenEventIds.has(eventId)) return;
     this.remember(eventId);
+    for (const listener of this.listeners) {
+      if (!listener.matches(subject)) continue;
+      try {
+        listener.handle(subject, copy(payload));
+      } catch {
+        // A cache that failed to drop an entry still expires it by its TTL.
+      }
+    }
     const deliveries = [...this.consumers.values()]
       .filter((consumer) => consumer.matches(subject))
       .map((consumer) => {

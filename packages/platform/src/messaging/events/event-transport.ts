@@ -25,5 +25,10 @@ export interface EventTransport {
   /** Resolves when the broker holds every event durably (JetStream ack). */
   publish(events: OutgoingEvent[]): Promise<void>;
   consume(options: ConsumerOptions, handle: (event: DeliveredEvent) => Promise<DeliveryOutcome>): Promise<void>;
+  /**
+   * Hear events as they pass, at most once and without a durable consumer: for dropping cached
+   * copies (tokens, permissions), never for work that must happen.
+   */
+  listen(subjects: string[], handle: (subject: string, payload: unknown) => void): Promise<void>;
   close(): Promise<void>;
 }

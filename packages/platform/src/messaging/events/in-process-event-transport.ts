@@ -20,6 +20,11 @@ export class InProcessEventTransport implements EventTransport {
     );
   }
 
+  async listen(subjects: string[], handle: (subject: string, payload: unknown) => void): Promise<void> {
+    const wanted = new Set(subjects);
+    this.stops.push(this.bus.listen((subject) => wanted.has(subject), handle));
+  }
+
   async close(): Promise<void> {
     this.stops.splice(0).forEach((stop) => stop());
   }

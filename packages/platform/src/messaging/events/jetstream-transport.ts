@@ -12,6 +12,7 @@ import {
   NatsConnection,
   StorageType,
   StreamConfig,
+  Subscription,
 } from 'nats';
 import { ConsumerOptions, DeliveredEvent, DeliveryOutcome, EventTransport, OutgoingEvent } from './event-transport';
 
@@ -21,6 +22,7 @@ const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 export class JetStreamTransport implements EventTransport {
   private readonly logger = new Logger('JetStream');
   private readonly consumers: ConsumerMessages[] = [];
+  private readonly listeners: Subscription[] = [];
   private readonly streamName: string;
   private readonly deadLetterStream: string;
   private streamsReady?: Promise<void>;
@@ -74,8 +76,22 @@ export class JetStreamTransport implements EventTransport {
     void this.pump(messages, options, wanted, handle);
   }
 
+  async listen(subjects: string[], handle: (subject: string, payload: unknown) => void): Promise<void> {
+    for (const subject of subjects) {
+      // A plain subscription also hears what is published into the stream, without joining it.
+      this.listeners.push(
+        this.connection.subscribe(this.prefix + subject, {
+          callback: (error, message) => {
+            if (!error) handle(subject, message.json());
+          },
+        }),
+      );
+    }
+  }
+
   async close(): Promise<void> {
     for (const messages of this.consumers.splice(0)) await messages.close();
+    for (const subscription of this.listeners.splice(0)) subscription.unsubscribe();
   }
 
   private async pump(
