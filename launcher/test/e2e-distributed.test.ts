@@ -188,8 +188,8 @@ describe('Sell v2 API end to end (six processes)', () => {
   });
 });
 
-/** Token checks are cached briefly by the gateway; a revoked token stops working within that time. */
-async function waitForStatus(send: () => PromiseLike<{ status: number }>, status: number, timeoutMs = 45_000): Promise<void> {
+/** Token checks are cached by the gateway, which drops them when it hears of the revocation. */
+async function waitForStatus(send: () => PromiseLike<{ status: number }>, status: number, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await send();
