@@ -13,7 +13,7 @@ import { ALL_SERVICES } from './services';
 async function main(): Promise<void> {
   const env = loadEnvOrExit(EmbeddedEnv);
   const postgres = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR);
-  const bus = env.NATS_URL ? undefined : new InProcessBus();
+  const bus = env.NATS_URL ? undefined : new InProcessBus({ closed: true });
   const runtime = (service: ServiceName): ServiceRuntime => ({
     service,
     mode: bus ? 'embedded' : 'distributed',
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     for (const entry of ALL_SERVICES) {
       running.push(await entry.start(runtime(entry.name), { httpPort: entry.name === 'gateway' ? env.PORT : undefined }));
     }
+    bus?.open(); // every consumer is registered now
     const rpc = new RpcClient(
       bus ? new InProcessClient(bus) : new PrefixedNatsClient({ servers: [env.NATS_URL!], prefix: env.NATS_SUBJECT_PREFIX, name: 'launcher' }),
     );

@@ -1,6 +1,7 @@
 import { schemaOf } from '@crm/contracts';
 import { migrateService, ServiceEntry, startService } from '@crm/platform';
-import { DistributionModule, distributionMigrations } from './distribution.module';
+import { distributionMigrations } from './database/migrations';
+import { DistributionModule } from './distribution.module';
 
 export const distributionService: ServiceEntry = {
   name: 'distribution',

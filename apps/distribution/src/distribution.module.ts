@@ -1,15 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingTables1700000000000, PlatformModule, ServiceRuntime } from '@crm/platform';
+import { PlatformModule, ServiceRuntime } from '@crm/platform';
+import { distributionMigrations } from './database/migrations';
+import { AllocationModule } from './modules/allocation/allocation.module';
+import { KnownUsersModule } from './modules/known-users/known-users.module';
+import { PoolsModule } from './modules/pools/pools.module';
 
-/** The distribution service's root module; its features arrive with their issues. */
+/** Distribution pools: round-robin owners for leads, contacts and deals. */
 @Module({})
 export class DistributionModule {
   static register(runtime: ServiceRuntime, http: boolean): DynamicModule {
     return {
       module: DistributionModule,
-      imports: [PlatformModule.forRoot({ runtime, http, database: { entities: [], migrations: distributionMigrations } })],
+      imports: [
+        PlatformModule.forRoot({ runtime, http, database: { entities: [], migrations: distributionMigrations } }),
+        KnownUsersModule,
+        PoolsModule,
+        AllocationModule,
+      ],
     };
   }
 }
-
-export const distributionMigrations = [MessagingTables1700000000000];

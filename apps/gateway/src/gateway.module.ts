@@ -8,6 +8,7 @@ import { NotesModule } from './modules/notes/notes.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { DealsModule } from './modules/deals/deals.module';
+import { DistributionModule } from './modules/distribution/distribution.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
@@ -26,6 +27,7 @@ export const API_MODULES = [
   LeadConversionsModule,
   NotesModule,
   TasksModule,
+  DistributionModule,
 ];
 
 /** No database: the gateway keeps only caches and asks records for everything. */

@@ -1,4 +1,5 @@
 import { CommunicationsEvents } from './communications/subjects';
+import { DistributionEvents } from './distribution/subjects';
 import { RecordsEvents } from './records/subjects';
 import type { ContactStatusChangedEvent, LeadConvertedEvent, RecordChangedEvent } from './records/payloads';
 
@@ -7,9 +8,10 @@ type SubjectsOf<G> = ValuesOf<{ [K in keyof G]: ValuesOf<G[K]> }>;
 
 export type RecordChangeSubject = SubjectsOf<Omit<typeof RecordsEvents, 'leadConverted' | 'contactStatus'>>;
 type CommunicationsChangeSubject = SubjectsOf<typeof CommunicationsEvents>;
+type DistributionChangeSubject = SubjectsOf<typeof DistributionEvents>;
 
 /** The one event map: every event subject and its payload type. */
-export type EventMap = { [S in RecordChangeSubject | CommunicationsChangeSubject]: RecordChangedEvent } & {
+export type EventMap = { [S in RecordChangeSubject | CommunicationsChangeSubject | DistributionChangeSubject]: RecordChangedEvent } & {
   [RecordsEvents.leadConverted.converted]: LeadConvertedEvent;
   [RecordsEvents.contactStatus.customerChanged]: ContactStatusChangedEvent;
   [RecordsEvents.contactStatus.prospectChanged]: ContactStatusChangedEvent;
@@ -19,7 +21,7 @@ export type EventSubject = keyof EventMap;
 export type PayloadOf<S extends EventSubject> = EventMap[S];
 
 /** Every event subject, for the JetStream stream's subject list. */
-export const ALL_EVENT_SUBJECTS: EventSubject[] = [RecordsEvents, CommunicationsEvents].flatMap((group) =>
+export const ALL_EVENT_SUBJECTS: EventSubject[] = [RecordsEvents, CommunicationsEvents, DistributionEvents].flatMap((group) =>
   Object.values(group).flatMap((events) => Object.values(events) as EventSubject[]),
 );
 

@@ -12,6 +12,8 @@ export * from './records/smart-lists';
 export * from './communications/subjects';
 export * from './communications/calls';
 export * from './communications/payloads';
+export * from './distribution/subjects';
+export * from './distribution/pools';
 export * from './request-map';
 export * from './event-map';
 export * from './service-names';

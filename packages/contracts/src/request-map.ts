@@ -6,6 +6,8 @@ import type * as L from './records/lifecycle';
 import type * as S from './records/smart-lists';
 import { CommunicationsRequests as C } from './communications/subjects';
 import type * as CD from './communications/calls';
+import { DistributionRequests as DR } from './distribution/subjects';
+import type * as DP from './distribution/pools';
 
 /** Every request/reply subject with its request and reply types. */
 export interface RequestMap {
@@ -107,6 +109,17 @@ export interface RequestMap {
   [C.ListCallOutcomes]: { request: P.ListRequest; reply: Page<CD.CallOutcomeDto> };
   [C.ListTextMessages]: { request: P.ListRequest; reply: Page<CD.TextMessageDto> };
   [C.GetTextMessage]: { request: P.GetRequest; reply: CD.TextMessageDto };
+
+  [R.CheckPermission]: { request: P.CheckPermissionRequest; reply: { allowed: boolean } };
+
+  [DR.ListPools]: { request: P.ListRequest; reply: Page<DP.DistributionPoolDto> };
+  [DR.GetPool]: { request: P.GetRequest; reply: DP.DistributionPoolDto };
+  [DR.CreatePool]: { request: P.CreateRequest; reply: DP.DistributionPoolDto };
+  [DR.UpdatePool]: { request: P.UpdateRequest; reply: DP.DistributionPoolDto };
+  [DR.DeletePool]: { request: P.DeleteRequest; reply: { deleted: true } };
+  [DR.NextOwners]: { request: DP.NextOwnersRequest; reply: DP.NextOwnersReply };
+  [DR.RecordAssignments]: { request: DP.RecordAssignmentsRequest; reply: { updated: number } };
+  [DR.ListAssignments]: { request: P.ListRequest; reply: Page<DP.AssignmentDto> };
 }
 
 export type RequestSubject = keyof RequestMap;

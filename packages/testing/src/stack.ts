@@ -42,7 +42,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const mode = options.mode ?? 'distributed';
   const database = await createTestDatabase();
   const prefix = `t${uniqueSuffix()}.`;
-  const bus = mode === 'embedded' ? new InProcessBus() : undefined;
+  const bus = mode === 'embedded' ? new InProcessBus({ closed: true }) : undefined;
   const runtime = (service: ServiceName): ServiceRuntime => ({
     service,
     mode,
@@ -70,6 +70,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     throw error;
   }
 
+  bus?.open(); // every consumer is registered now
   const rpc = new RpcClient(
     bus ? new InProcessClient(bus) : new PrefixedNatsClient({ servers: [TEST_NATS_URL], prefix, name: 'test-client' }),
   );

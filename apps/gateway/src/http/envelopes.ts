@@ -26,7 +26,10 @@ export type SellType =
   | 'text_message'
   | 'smart_list'
   | 'job'
-  | 'count';
+  | 'count'
+  | 'distribution_pool'
+  | 'distribution_assignment'
+  | 'next_owner';
 
 export interface SingleEnvelope<T> {
   data: T;

@@ -44,6 +44,8 @@ export class AddressAttributes {
 /** Contact details shared by leads and contacts. */
 class PartyAttributes {
   @IsOptional() @IsInt() owner_id?: number;
+  /** Instead of owner_id: the next owner from this distribution pool (needs the reassign right). */
+  @IsOptional() @IsInt() owner_pool_id?: number;
   @IsOptional() @IsString() @MaxLength(255) first_name?: string | null;
   @IsOptional() @IsString() @MaxLength(255) last_name?: string | null;
   @IsOptional() @IsString() @MaxLength(255) title?: string | null;
@@ -86,6 +88,8 @@ export class ContactAttributes extends PartyAttributes {
 export class DealAttributes {
   @IsOptional() @IsString() @MaxLength(255) name?: string;
   @IsOptional() @IsInt() owner_id?: number;
+  /** Instead of owner_id: the next owner from this distribution pool (needs the reassign right). */
+  @IsOptional() @IsInt() owner_pool_id?: number;
   @IsOptional() @IsDecimalValue() value?: string | number | null;
   @IsOptional() @IsString() @MaxLength(3) currency?: string;
   @IsOptional() @IsBoolean() hot?: boolean;

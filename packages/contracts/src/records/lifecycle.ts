@@ -64,6 +64,8 @@ export class LeadConversionAttributes {
   @IsInt() lead_id: number;
   /** Owner of the new contact (and deal); defaults to the lead's owner. */
   @IsOptional() @IsInt() owner_id?: number;
+  /** A contact pool, or with a deal a contact or deal pool: contact and deal go to the same next user. */
+  @IsOptional() @IsInt() owner_pool_id?: number;
   @IsOptional() @IsBoolean() create_deal?: boolean;
   @IsOptional() @ValidateNested() @Type(() => ConversionDealAttributes) deal?: ConversionDealAttributes;
 }

@@ -138,3 +138,9 @@ export interface ContactStatusChangedEvent extends EventEnvelope {
   /** The deal change that caused it; null when set by hand. */
   dealId: number | null;
 }
+
+export interface CheckPermissionRequest {
+  accountId: number;
+  userId: number;
+  permission: import('./lifecycle').Permission;
+}

@@ -52,6 +52,8 @@ export const RecordsRequests = {
   FindPartiesByPhone: 'records.parties.find-by-phone.v1',
   /** Whether the actor may see a lead, contact or deal, and who owns it (404 otherwise). */
   FindResource: 'records.resources.find.v1',
+  /** Whether a user's role grants a permission (for services that enforce rights of their own). */
+  CheckPermission: 'records.access.check.v1',
 
   ListRoles: 'records.roles.list.v1',
   GetRole: 'records.roles.get.v1',

@@ -25,6 +25,21 @@ export class InProcessBus {
   private readonly seenEventIds = new Set<string>();
   private readonly listeners = new Set<{ matches: (subject: string) => boolean; handle: (subject: string, payload: unknown) => void }>();
   readonly deadLetters: { consumer: string; event: DeliveredEvent; error: string }[] = [];
+  private opened!: () => void;
+  private readonly gate: Promise<void>;
+
+  /**
+   * `closed`: hold events back until `open()`, so that services started later in the same process
+   * have registered their consumers before anything is delivered (the bus keeps no history).
+   */
+  constructor(options: { closed?: boolean } = {}) {
+    this.gate = new Promise<void>((resolve) => (this.opened = resolve));
+    if (!options.closed) this.opened();
+  }
+
+  open(): void {
+    this.opened();
+  }
 
   handle(subject: string, handler: InProcessRpcHandler): () => void {
     const list = this.rpc.get(subject) ?? [];
@@ -66,6 +81,7 @@ export class InProcessBus {
    * outbox marks an event published only when nothing can lose it any more.
    */
   async publish(subject: string, eventId: string, payload: unknown): Promise<void> {
+    await this.gate;
     if (this.seenEventIds.has(eventId)) return;
     this.remember(eventId);
     for (const listener of this.listeners) {

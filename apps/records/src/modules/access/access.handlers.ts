@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { RecordsRequests as R, RequestOf } from '@crm/contracts';
+import { AccessService } from './access.service';
 import { GroupsService } from './groups.service';
 import { RolesService } from './roles.service';
 
@@ -9,7 +10,13 @@ export class AccessHandlers {
   constructor(
     private readonly roles: RolesService,
     private readonly groups: GroupsService,
+    private readonly access: AccessService,
   ) {}
+
+  @MessagePattern(R.CheckPermission)
+  checkPermission(@Payload() req: RequestOf<typeof R.CheckPermission>) {
+    return this.access.check({ accountId: req.accountId, userId: req.userId }, req.permission);
+  }
 
   @MessagePattern(R.ListRoles)
   listRoles(@Payload() req: RequestOf<typeof R.ListRoles>) {

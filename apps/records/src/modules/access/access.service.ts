@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, Permission } from '@crm/contracts';
-import type { Tx } from '@crm/platform';
+import { TransactionRunner, Tx } from '@crm/platform';
 import { AccessRepository } from './access.repository';
 
 /** What one user may do, resolved from their role. */
@@ -23,7 +23,15 @@ const CACHE_MS = 5_000;
 export class AccessService {
   private readonly cache = new Map<string, { access: ActorAccess; expires: number }>();
 
-  constructor(private readonly repository: AccessRepository) {}
+  constructor(
+    private readonly repository: AccessRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** For other services that enforce a right themselves (e.g. distribution pools are settings). */
+  check(actor: Actor, permission: Permission): Promise<{ allowed: boolean }> {
+    return this.transactions.read(async (tx) => ({ allowed: (await this.load(tx, actor)).permissions.has(permission) }));
+  }
 
   async load(tx: Tx, actor: Actor): Promise<ActorAccess> {
     const key = `${actor.accountId}:${actor.userId}`;

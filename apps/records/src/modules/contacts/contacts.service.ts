@@ -47,7 +47,8 @@ export class ContactsService {
   /** Also used by lead conversion, inside its transaction. */
   async createInTx(tx: Tx, actor: Actor, attributes: ContactAttributes): Promise<ContactEntity> {
     const access = await this.access.load(tx, actor);
-    this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'contact');
+    const pooled = await this.support.ownerFromPool(tx, actor, ['contact'], attributes);
+    if (!pooled) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'contact');
     const contact = this.contacts.create({
       ...EMPTY_PARTY,
       account_id: actor.accountId,
@@ -64,6 +65,7 @@ export class ContactsService {
     await this.apply(tx, actor, contact, attributes);
     const saved = await this.contacts.save(tx, contact);
     await this.events.publish(tx, RecordsEvents.contact.created, this.event(actor, saved.id, toContactDto(saved)));
+    if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [saved.id]);
     return saved;
   }
 
@@ -72,7 +74,8 @@ export class ContactsService {
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
       const contact = await this.loadVisible(tx, access, id, true);
-      if (attributes.owner_id !== undefined) this.access.assertMayAssign(access, contact.owner_id, attributes.owner_id, 'contact');
+      const pooled = await this.support.ownerFromPool(tx, actor, ['contact'], attributes);
+      if (!pooled && attributes.owner_id !== undefined) this.access.assertMayAssign(access, contact.owner_id, attributes.owner_id, 'contact');
       if (attributes.is_organization !== undefined && attributes.is_organization !== contact.is_organization) {
         throw DomainError.invalid('contact', 'is_organization', 'is_organization cannot be changed after creation');
       }
@@ -80,6 +83,7 @@ export class ContactsService {
       const saved = await this.contacts.save(tx, contact);
       const dto = toContactDto(saved);
       await this.events.publish(tx, RecordsEvents.contact.updated, { ...this.event(actor, id, dto), changed: Object.keys(attributes) });
+      if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [id]);
       return dto;
     });
   }

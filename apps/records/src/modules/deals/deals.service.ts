@@ -57,7 +57,8 @@ export class DealsService {
     const name = attributes.name?.trim();
     if (!name) throw DomainError.invalid('deal', 'name', 'name is required', 'blank');
     const access = await this.access.load(tx, actor);
-    this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'deal');
+    const pooled = await this.support.ownerFromPool(tx, actor, ['deal'], attributes);
+    if (!pooled) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'deal');
     const stage = await this.pipelines.requireStage(tx, actor.accountId, attributes.stage_id);
     const now = new Date();
     const deal = this.deals.create({
@@ -87,6 +88,7 @@ export class DealsService {
     const saved = await this.deals.save(tx, deal);
     if (saved.contact_id) await this.dealContacts.linkInTx(tx, actor, saved.id, saved.contact_id);
     await this.events.publish(tx, RecordsEvents.deal.created, this.event(actor, saved.id, toDealDto(saved)));
+    if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [saved.id]);
     await this.statuses.refresh(tx, actor, saved.id, [], stage.category === 'won');
     return saved;
   }
@@ -96,7 +98,8 @@ export class DealsService {
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
       const deal = await this.loadVisible(tx, access, id, true);
-      if (attributes.owner_id !== undefined) this.access.assertMayAssign(access, deal.owner_id, attributes.owner_id, 'deal');
+      const pooled = await this.support.ownerFromPool(tx, actor, ['deal'], attributes);
+      if (!pooled && attributes.owner_id !== undefined) this.access.assertMayAssign(access, deal.owner_id, attributes.owner_id, 'deal');
       const previousContact = deal.contact_id;
       const previousStage = deal.stage_id;
       const contactsBefore = await this.statuses.contactsOfDeal(tx, actor.accountId, id);
@@ -105,6 +108,7 @@ export class DealsService {
       if (saved.contact_id && saved.contact_id !== previousContact) await this.dealContacts.linkInTx(tx, actor, id, saved.contact_id);
       const dto = toDealDto(saved);
       await this.events.publish(tx, RecordsEvents.deal.updated, { ...this.event(actor, id, dto), changed: Object.keys(attributes) });
+      if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [id]);
       const newlyWon =
         saved.stage_id !== previousStage && (await this.pipelines.requireStage(tx, actor.accountId, saved.stage_id)).category === 'won';
       await this.statuses.refresh(tx, actor, id, contactsBefore, newlyWon);

@@ -6,13 +6,14 @@ import { DealsModule } from '../deals/deals.module';
 import { LeadsModule } from '../leads/leads.module';
 import { NotesModule } from '../notes/notes.module';
 import { PipelinesModule } from '../pipelines/pipelines.module';
+import { RecordSupportModule } from '../record-support/record-support.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { LeadConversionsHandlers } from './lead-conversions.handlers';
 import { LeadConversionsRepository } from './lead-conversions.repository';
 import { LeadConversionsService } from './lead-conversions.service';
 
 @Module({
-  imports: [AccessModule, LeadsModule, ContactsModule, DealsModule, PipelinesModule, CustomFieldsModule, NotesModule, TasksModule],
+  imports: [AccessModule, LeadsModule, ContactsModule, DealsModule, PipelinesModule, RecordSupportModule, CustomFieldsModule, NotesModule, TasksModule],
   controllers: [LeadConversionsHandlers],
   providers: [LeadConversionsService, LeadConversionsRepository],
 })

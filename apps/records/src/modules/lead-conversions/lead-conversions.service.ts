@@ -20,6 +20,7 @@ import { toLeadDto } from '../leads/leads.mapper';
 import { LeadsRepository } from '../leads/leads.repository';
 import { NotesService } from '../notes/notes.service';
 import { PipelinesService } from '../pipelines/pipelines.service';
+import { RecordSupportService } from '../record-support/record-support.service';
 import { TasksService } from '../tasks/tasks.service';
 import { toLeadConversionDto } from './lead-conversions.mapper';
 import { LeadConversionsRepository } from './lead-conversions.repository';
@@ -46,6 +47,7 @@ export class LeadConversionsService {
     private readonly notes: NotesService,
     private readonly tasks: TasksService,
     private readonly access: AccessService,
+    private readonly support: RecordSupportService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -72,12 +74,20 @@ export class LeadConversionsService {
       if (!lead) throw DomainError.notFound('lead', attributes.lead_id);
       this.access.assertVisible(access, lead.owner_id, 'lead', lead.id);
       if (lead.converted_at) throw DomainError.conflict('lead_conversion', `lead ${lead.id} has already been converted`);
-      const owner = attributes.owner_id ?? lead.owner_id;
-      this.access.assertMayAssign(access, lead.owner_id, owner, 'lead_conversion');
+      const withDeal = Boolean(attributes.create_deal || attributes.deal);
+      const ownership = { owner_id: attributes.owner_id, owner_pool_id: attributes.owner_pool_id };
+      // With a pool the contact and the deal go to the same next user: one assignment serves both.
+      const pooled = await this.support.ownerFromPool(tx, actor, withDeal ? ['contact', 'deal'] : ['contact'], ownership, 'conversion');
+      const owner = ownership.owner_id ?? lead.owner_id;
+      if (!pooled) this.access.assertMayAssign(access, lead.owner_id, owner, 'lead_conversion');
 
       const organizationId = lead.organization_name ? await this.organizationFor(tx, actor, lead, owner) : null;
       const individualId = lead.last_name ? (await this.contacts.createInTx(tx, actor, await this.personFrom(tx, lead, owner, organizationId))).id : organizationId!;
-      const dealId = attributes.create_deal || attributes.deal ? await this.dealFor(tx, actor, lead, attributes, owner, individualId) : null;
+      const dealId = withDeal ? await this.dealFor(tx, actor, lead, attributes, owner, individualId) : null;
+      if (pooled) {
+        const recordId = pooled.resourceType === 'deal' ? dealId! : individualId;
+        this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [recordId]);
+      }
 
       lead.status = 'Converted';
       lead.converted_at = new Date();

@@ -44,7 +44,8 @@ export class LeadsService {
     }
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
-      this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'lead');
+      const pooled = await this.support.ownerFromPool(tx, actor, ['lead'], attributes);
+      if (!pooled) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'lead');
       const lead = this.leads.create({
         ...EMPTY_PARTY,
         account_id: actor.accountId,
@@ -59,6 +60,7 @@ export class LeadsService {
       const saved = await this.leads.save(tx, lead);
       const dto = toLeadDto(saved);
       await this.events.publish(tx, RecordsEvents.lead.created, this.event(actor, dto));
+      if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [saved.id]);
       return dto;
     });
   }
@@ -68,7 +70,8 @@ export class LeadsService {
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
       const lead = await this.loadVisible(tx, access, id, true);
-      if (attributes.owner_id !== undefined) this.access.assertMayAssign(access, lead.owner_id, attributes.owner_id, 'lead');
+      const pooled = await this.support.ownerFromPool(tx, actor, ['lead'], attributes);
+      if (!pooled && attributes.owner_id !== undefined) this.access.assertMayAssign(access, lead.owner_id, attributes.owner_id, 'lead');
       await this.apply(tx, actor, lead, attributes);
       if (!lead.last_name && !lead.organization_name) {
         throw DomainError.invalid('lead', 'last_name', 'a lead needs a last_name or an organization_name', 'blank');
@@ -76,6 +79,7 @@ export class LeadsService {
       const saved = await this.leads.save(tx, lead);
       const dto = toLeadDto(saved);
       await this.events.publish(tx, RecordsEvents.lead.updated, { ...this.event(actor, dto), changed: Object.keys(attributes) });
+      if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [id]);
       return dto;
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { CustomFieldsModule } from '../custom-fields/custom-fields.module';
 import { NamedItemsModule } from '../named-items/named-items.module';
 import { UsersModule } from '../users/users.module';
@@ -6,7 +7,7 @@ import { RecordSupportService } from './record-support.service';
 import { ResourceOwnersRepository } from './resource-owners.repository';
 
 @Module({
-  imports: [UsersModule, NamedItemsModule, CustomFieldsModule],
+  imports: [AccessModule, UsersModule, NamedItemsModule, CustomFieldsModule],
   providers: [RecordSupportService, ResourceOwnersRepository],
   exports: [RecordSupportService, ResourceOwnersRepository],
 })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, RecordResourceType } from '@crm/contracts';
-import type { Tx } from '@crm/platform';
+import { Actor, DistributionRequests, DomainError, RecordResourceType } from '@crm/contracts';
+import { RpcClient, Tx } from '@crm/platform';
+import { AccessService } from '../access/access.service';
 import { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { NamedItemsService } from '../named-items/named-items.service';
 import { UsersService } from '../users/users.service';
@@ -18,7 +19,47 @@ export class RecordSupportService {
     private readonly users: UsersService,
     private readonly namedItems: NamedItemsService,
     private readonly customFields: CustomFieldsService,
+    private readonly access: AccessService,
+    private readonly rpc: RpcClient,
   ) {}
+
+  /**
+   * `owner_pool_id` instead of `owner_id`: the distribution service names the next owner (needs
+   * the reassign right). Sets `owner_id` on the attributes; returns the assignment to link to
+   * the record once it is saved.
+   */
+  async ownerFromPool(
+    tx: Tx,
+    actor: Actor,
+    resourceTypes: RecordResourceType[],
+    attributes: { owner_id?: number; owner_pool_id?: number },
+    source = 'api',
+  ): Promise<{ assignmentId: number; resourceType: RecordResourceType } | undefined> {
+    if (attributes.owner_pool_id === undefined) return undefined;
+    const resource = resourceTypes[0];
+    if (attributes.owner_id !== undefined) throw DomainError.invalid(resource, 'owner_pool_id', 'give owner_id or owner_pool_id, not both');
+    await this.access.require(tx, actor, 'reassign_records', resource);
+    const reply = await this.rpc
+      .request(DistributionRequests.NextOwners, { ...actor, poolId: attributes.owner_pool_id, resourceTypes, count: 1, source })
+      .catch((error: unknown) => {
+        if (error instanceof DomainError && error.status === 404) {
+          throw DomainError.invalid(resource, 'owner_pool_id', `distribution pool ${attributes.owner_pool_id} does not exist`);
+        }
+        throw error;
+      });
+    attributes.owner_id = reply.ownerIds[0];
+    return { assignmentId: reply.assignmentIds[0], resourceType: reply.resourceType };
+  }
+
+  /** After the record is committed, the assignment log learns which record it produced. */
+  linkAssignmentAfterCommit(tx: Tx, actor: Actor, assignmentIds: number[], resourceIds: number[]): void {
+    if (assignmentIds.length === 0) return;
+    tx.afterCommit(() => {
+      void this.rpc
+        .request(DistributionRequests.RecordAssignments, { accountId: actor.accountId, assignmentIds, resourceIds })
+        .catch(() => undefined); // the log keeps the owner; only the record link would be missing
+    });
+  }
 
   /**
    * Check what the write changes on `record` (already carrying the new owner and tags) and merge

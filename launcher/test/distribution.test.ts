@@ -1,0 +1,153 @@
+import { DistributionRequests } from '@crm/contracts';
+import { distributionService } from '@crm/distribution';
+import { gatewayService } from '@crm/gateway';
+import { recordsService } from '@crm/records';
+import { factories, startStack, Stack } from '@crm/testing';
+import request from 'supertest';
+
+type Api = ReturnType<typeof request>;
+type Auth = { Authorization: string };
+
+/** Distribution pools through the gateway, with two distribution replicas on real Postgres + NATS. */
+describe('distribution pools', () => {
+  let stack: Stack;
+  let api: Api;
+  let admin: Auth;
+  let accountId: number;
+  let adminId: number;
+  const members: number[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack({ services: [recordsService, distributionService, gatewayService], replicas: { distribution: 2 } });
+    api = request(stack.gatewayUrl);
+    const account = await stack.createAccount();
+    admin = account.auth;
+    accountId = account.accountId;
+    adminId = account.userId;
+    for (let i = 0; i < 7; i++) members.push((await api.post('/v2/users').set(admin).send({ data: factories.user() }).expect(200)).body.data.id);
+  });
+  afterAll(() => stack?.stop());
+
+  const pool = async (resourceType: string, users: { user_id: number; weight?: number; paused?: boolean; daily_cap?: number }[]) =>
+    (await api.post('/v2/distribution_pools').set(admin).send({ data: { name: `Pool ${Math.random()}`, resource_type: resourceType, members: users } }).expect(200))
+      .body.data;
+  const owners = async (poolId: number, n: number) => {
+    const result: number[] = [];
+    for (let i = 0; i < n; i++) result.push((await api.post(`/v2/distribution_pools/${poolId}/next_owner`).set(admin).expect(200)).body.data.user_id);
+    return result;
+  };
+
+  it('assigns leads in order, continuing after the last one, and logs why', async () => {
+    const leads = await pool('lead', members.slice(0, 3).map((user_id) => ({ user_id })));
+    const created = [];
+    for (let i = 0; i < 4; i++) {
+      created.push((await api.post('/v2/leads').set(admin).send({ data: factories.lead({ owner_pool_id: leads.id }) }).expect(200)).body.data);
+    }
+    expect(created.map((l) => l.owner_id)).toEqual([members[0], members[1], members[2], members[0]]);
+    const edited = await api.put(`/v2/leads/${created[0].id}`).set(admin).send({ data: { owner_pool_id: leads.id } }).expect(200);
+    expect(edited.body.data.owner_id).toBe(members[1]);
+
+    await eventually(async () => {
+      const log = await api.get('/v2/distribution_assignments').query({ resource_type: 'lead', resource_id: created[2].id }).set(admin).expect(200);
+      return log.body.items.length === 1 && log.body.items[0].data.user_id === members[2] && /next in order/.test(log.body.items[0].data.reason);
+    });
+  });
+
+  it('offers a pool only for its own record type and refuses empty or unavailable pools with 409', async () => {
+    const deals = await pool('deal', [{ user_id: members[0] }]);
+    const wrong = await api.post('/v2/leads').set(admin).send({ data: factories.lead({ owner_pool_id: deals.id }) }).expect(422);
+    expect(wrong.body.errors[0].error.field).toBe('/owner_pool_id');
+    await api.post('/v2/leads').set(admin).send({ data: factories.lead({ owner_pool_id: 999999 }) }).expect(422);
+    await api.post('/v2/leads').set(admin).send({ data: factories.lead({ owner_id: adminId, owner_pool_id: deals.id }) }).expect(422);
+
+    const empty = await pool('lead', []);
+    const before = (await api.get('/v2/leads').query({ per_page: 100 }).set(admin)).body.items.length;
+    const refused = await api.post('/v2/leads').set(admin).send({ data: factories.lead({ owner_pool_id: empty.id }) }).expect(409);
+    expect(refused.body.errors[0].error.message).toMatch(/no members/);
+    expect((await api.get('/v2/leads').query({ per_page: 100 }).set(admin)).body.items.length).toBe(before);
+
+    const away = await pool('lead', [{ user_id: members[0], paused: true }]);
+    expect((await api.post(`/v2/distribution_pools/${away.id}/next_owner`).set(admin).expect(409)).body.errors[0].error.message).toMatch(/inactive or away/);
+  });
+
+  it('skips paused members, honours weights and daily caps, then says every member is at cap', async () => {
+    const paused = await pool('contact', [{ user_id: members[0] }, { user_id: members[1], paused: true }, { user_id: members[2] }]);
+    expect(await owners(paused.id, 4)).toEqual([members[0], members[2], members[0], members[2]]);
+
+    const weighted = await pool('contact', [{ user_id: members[3], weight: 2 }, { user_id: members[4] }]);
+    const picks = await owners(weighted.id, 6);
+    expect(picks.filter((u) => u === members[3])).toHaveLength(4);
+
+    const capped = await pool('contact', [{ user_id: members[5], daily_cap: 1 }, { user_id: members[6], daily_cap: 2 }]);
+    expect(await owners(capped.id, 3)).toEqual([members[5], members[6], members[6]]);
+    const full = await api.post(`/v2/distribution_pools/${capped.id}/next_owner`).set(admin).expect(409);
+    expect(full.body.errors[0].error.message).toMatch(/daily cap/);
+    const state = (await api.get(`/v2/distribution_pools/${capped.id}`).set(admin)).body.data.members;
+    expect(state.map((m: { assigned_today: number }) => m.assigned_today)).toEqual([1, 2]);
+  });
+
+  it('skips a deactivated user and stops at once giving to a removed member', async () => {
+    const p = await pool('lead', [{ user_id: members[0] }, { user_id: members[1] }]);
+    await api.put(`/v2/users/${members[1]}`).set(admin).send({ data: { status: 'inactive' } }).expect(200);
+    await eventually(async () => (await owners(p.id, 2)).every((u) => u === members[0]));
+    await api.put(`/v2/users/${members[1]}`).set(admin).send({ data: { status: 'active' } }).expect(200);
+
+    await api.put(`/v2/distribution_pools/${p.id}`).set(admin).send({ data: { members: [{ user_id: members[2] }] } }).expect(200);
+    expect(await owners(p.id, 3)).toEqual([members[2], members[2], members[2]]);
+  });
+
+  it('stays exact under parallel single and bulk assignments across two replicas', async () => {
+    const p = await pool('lead', members.map((user_id) => ({ user_id })));
+    const singles = Array.from({ length: 140 }, () => api.post(`/v2/distribution_pools/${p.id}/next_owner`).set(admin).expect(200));
+    const bulks = Array.from({ length: 6 }, (_, i) =>
+      stack.rpc.request(DistributionRequests.NextOwners, { accountId, userId: adminId, poolId: p.id, resourceTypes: ['lead'], count: 5 + i, source: 'test' }),
+    );
+    const [singleReplies, bulkReplies] = await Promise.all([Promise.all(singles), Promise.all(bulks)]);
+    const counts = new Map<number, number>();
+    for (const owner of [...singleReplies.map((r) => r.body.data.user_id), ...bulkReplies.flatMap((r) => r.ownerIds)]) {
+      counts.set(owner, (counts.get(owner) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort()).toEqual([...members].sort());
+    expect(Math.max(...counts.values()) - Math.min(...counts.values())).toBeLessThanOrEqual(1);
+  });
+
+  it('lead conversion with a pool gives the contact and the deal to the same next user', async () => {
+    const contactPool = await pool('contact', [{ user_id: members[3] }, { user_id: members[4] }]);
+    const dealPool = await pool('deal', [{ user_id: members[5] }]);
+    const lead = (await api.post('/v2/leads').set(admin).send({ data: factories.lead() }).expect(200)).body.data;
+    const converted = (
+      await api.post('/v2/lead_conversions').set(admin).send({ data: { lead_id: lead.id, create_deal: true, owner_pool_id: contactPool.id } }).expect(200)
+    ).body.data;
+    const contactOwner = (await api.get(`/v2/contacts/${converted.individual_id}`).set(admin)).body.data.owner_id;
+    expect([members[3], members[4]]).toContain(contactOwner);
+    expect((await api.get(`/v2/deals/${converted.deal_id}`).set(admin)).body.data.owner_id).toBe(contactOwner);
+
+    const other = (await api.post('/v2/leads').set(admin).send({ data: factories.lead() }).expect(200)).body.data;
+    await api.post('/v2/lead_conversions').set(admin).send({ data: { lead_id: other.id, owner_pool_id: dealPool.id } }).expect(422);
+    const withDeal = (
+      await api.post('/v2/lead_conversions').set(admin).send({ data: { lead_id: other.id, create_deal: true, owner_pool_id: dealPool.id } }).expect(200)
+    ).body.data;
+    expect((await api.get(`/v2/deals/${withDeal.deal_id}`).set(admin)).body.data.owner_id).toBe(members[5]);
+  });
+
+  it('only users with the reassign right may use a pool; only settings managers may change pools', async () => {
+    const p = await pool('lead', [{ user_id: members[0] }]);
+    const rep = (await api.post('/v2/users').set(admin).send({ data: factories.user() }).expect(200)).body.data;
+    const token = (await api.post(`/v2/users/${rep.id}/tokens`).set(admin).send({ data: {} }).expect(201)).body.data.access_token;
+    const asRep = { Authorization: `Bearer ${token}` };
+    await api.post('/v2/leads').set(asRep).send({ data: factories.lead({ owner_pool_id: p.id }) }).expect(403);
+    await api.post('/v2/distribution_pools').set(asRep).send({ data: { name: 'Mine', resource_type: 'lead' } }).expect(403);
+    await api.put(`/v2/distribution_pools/${p.id}`).set(asRep).send({ data: { name: 'Renamed' } }).expect(403);
+    await api.get(`/v2/distribution_pools/${p.id}`).set(asRep).expect(200);
+    await api.post('/v2/distribution_pools').set(admin).send({ data: { name: 'Bad', resource_type: 'lead', members: [{ user_id: 999999 }] } }).expect(422);
+    await api.post('/v2/distribution_pools').set(admin).send({ data: { name: 'Bad', resource_type: 'task' } }).expect(422);
+  });
+});
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
