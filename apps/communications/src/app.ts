@@ -1,6 +1,7 @@
 import { schemaOf } from '@crm/contracts';
 import { migrateService, ServiceEntry, startService } from '@crm/platform';
-import { CommunicationsModule, communicationsMigrations } from './communications.module';
+import { CommunicationsModule } from './communications.module';
+import { communicationsMigrations } from './database/migrations';
 
 export const communicationsService: ServiceEntry = {
   name: 'communications',

@@ -1,15 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingTables1700000000000, PlatformModule, ServiceRuntime } from '@crm/platform';
+import { PlatformModule, ServiceRuntime } from '@crm/platform';
+import { communicationsEntities } from './database/entities';
+import { communicationsMigrations } from './database/migrations';
+import { CallOutcomesModule } from './modules/call-outcomes/call-outcomes.module';
+import { CallsModule } from './modules/calls/calls.module';
+import { RecordSyncModule } from './modules/record-sync/record-sync.module';
+import { TextMessagesModule } from './modules/text-messages/text-messages.module';
 
-/** The communications service's root module; its features arrive with their issues. */
+/** The communications service's root module. */
 @Module({})
 export class CommunicationsModule {
   static register(runtime: ServiceRuntime, http: boolean): DynamicModule {
     return {
       module: CommunicationsModule,
-      imports: [PlatformModule.forRoot({ runtime, http, database: { entities: [], migrations: communicationsMigrations } })],
+      imports: [
+        PlatformModule.forRoot({ runtime, http, database: { entities: communicationsEntities, migrations: communicationsMigrations } }),
+        CallOutcomesModule,
+        CallsModule,
+        TextMessagesModule,
+        RecordSyncModule,
+      ],
     };
   }
 }
-
-export const communicationsMigrations = [MessagingTables1700000000000];

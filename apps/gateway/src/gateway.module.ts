@@ -3,6 +3,7 @@ import { PlatformModule, ServiceRuntime } from '@crm/platform';
 import { AuthModule } from './auth/auth.module';
 import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { CallsModule } from './modules/calls/calls.module';
 import { LeadConversionsModule } from './modules/lead-conversions/lead-conversions.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { TasksModule } from './modules/tasks/tasks.module';
@@ -28,6 +29,7 @@ export const API_MODULES = [
   NotesModule,
   TasksModule,
   DistributionModule,
+  CallsModule,
 ];
 
 /** No database: the gateway keeps only caches and asks records for everything. */

@@ -9,12 +9,16 @@ import {
   ServiceRuntime,
 } from '@crm/platform';
 import { connect } from 'nats';
+import * as path from 'node:path';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_NATS_URL, uniqueSuffix } from './test-env';
 
 export interface StackOptions {
-  /** The services to run, gateway included if HTTP is wanted. */
-  services: ServiceEntry[];
+  /**
+   * The services to run, gateway included if HTTP is wanted: entries, or names of services built
+   * in this repository (so a service's tests can run the others without importing them).
+   */
+  services: (ServiceEntry | ServiceName)[];
   /** distributed: real NATS JetStream; embedded: the in-process bus. Both on real Postgres. */
   mode?: 'distributed' | 'embedded';
   /** Extra replicas of a service (e.g. two distribution instances in one test). */
@@ -58,7 +62,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   const services: RunningService[] = [];
   try {
-    for (const entry of options.services) {
+    for (const entry of options.services.map(resolveService)) {
       const count = options.replicas?.[entry.name] ?? 1;
       for (let i = 0; i < count; i++) {
         services.push(await entry.start(runtime(entry.name), { httpPort: entry.name === 'gateway' ? 0 : undefined }));
@@ -112,4 +116,15 @@ export async function deleteStreams(prefix: string): Promise<void> {
   } finally {
     await nc.close();
   }
+}
+
+/** The ServiceEntry an app exports from `apps/<name>/dist/app.js` (built before tests run). */
+export function resolveService(service: ServiceEntry | ServiceName): ServiceEntry {
+  if (typeof service !== 'string') return service;
+  const exported: Record<string, unknown> = require(path.resolve(__dirname, '../../../apps', service, 'dist/app.js'));
+  const entry = Object.values(exported).find(
+    (value): value is ServiceEntry => typeof value === 'object' && value !== null && (value as ServiceEntry).name === service,
+  );
+  if (!entry) throw new Error(`apps/${service}/dist/app.js exports no service entry named ${service}`);
+  return entry;
 }

@@ -17,6 +17,7 @@ export class MessagingTables1700000000000 implements MigrationInterface {
         account_id integer,
         payload jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
+        claimed_until timestamptz,
         published_at timestamptz
       )`);
     await runner.query(`CREATE INDEX outbox_unpublished ON "${schema}".outbox (id) WHERE published_at IS NULL`);

@@ -39,16 +39,16 @@ export class ContactsService {
     });
   }
 
-  create(actor: Actor, data: unknown): Promise<ContactDto> {
+  async create(actor: Actor, data: unknown): Promise<ContactDto> {
     const attributes = parseAttributes('contact', ContactAttributes, data);
-    return this.transactions.run(async (tx) => toContactDto(await this.createInTx(tx, actor, attributes)));
+    const pooled = await this.support.ownerFromPool(actor, ['contact'], attributes);
+    return this.transactions.run(async (tx) => toContactDto(await this.createInTx(tx, actor, attributes, pooled?.assignmentId)));
   }
 
-  /** Also used by lead conversion, inside its transaction. */
-  async createInTx(tx: Tx, actor: Actor, attributes: ContactAttributes): Promise<ContactEntity> {
+  /** Also used by lead conversion, inside its transaction; `assignmentId`: the owner came from a pool. */
+  async createInTx(tx: Tx, actor: Actor, attributes: ContactAttributes, assignmentId?: number): Promise<ContactEntity> {
     const access = await this.access.load(tx, actor);
-    const pooled = await this.support.ownerFromPool(tx, actor, ['contact'], attributes);
-    if (!pooled) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'contact');
+    if (assignmentId === undefined) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'contact');
     const contact = this.contacts.create({
       ...EMPTY_PARTY,
       account_id: actor.accountId,
@@ -65,16 +65,17 @@ export class ContactsService {
     await this.apply(tx, actor, contact, attributes);
     const saved = await this.contacts.save(tx, contact);
     await this.events.publish(tx, RecordsEvents.contact.created, this.event(actor, saved.id, toContactDto(saved)));
-    if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [saved.id]);
+    if (assignmentId !== undefined) this.support.linkAssignmentAfterCommit(tx, actor, [assignmentId], [saved.id]);
     return saved;
   }
 
-  update(actor: Actor, id: number, data: unknown): Promise<ContactDto> {
+  async update(actor: Actor, id: number, data: unknown): Promise<ContactDto> {
     const attributes = parseAttributes('contact', ContactAttributes, data);
+    if (attributes.owner_pool_id !== undefined) await this.get(actor, id);
+    const pooled = await this.support.ownerFromPool(actor, ['contact'], attributes);
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
       const contact = await this.loadVisible(tx, access, id, true);
-      const pooled = await this.support.ownerFromPool(tx, actor, ['contact'], attributes);
       if (!pooled && attributes.owner_id !== undefined) this.access.assertMayAssign(access, contact.owner_id, attributes.owner_id, 'contact');
       if (attributes.is_organization !== undefined && attributes.is_organization !== contact.is_organization) {
         throw DomainError.invalid('contact', 'is_organization', 'is_organization cannot be changed after creation');

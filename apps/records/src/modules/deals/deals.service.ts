@@ -47,18 +47,19 @@ export class DealsService {
     });
   }
 
-  create(actor: Actor, data: unknown): Promise<DealDto> {
+  async create(actor: Actor, data: unknown): Promise<DealDto> {
     const attributes = parseAttributes('deal', DealAttributes, data);
-    return this.transactions.run(async (tx) => toDealDto(await this.createInTx(tx, actor, attributes)));
+    if (!attributes.name?.trim()) throw DomainError.invalid('deal', 'name', 'name is required', 'blank');
+    const pooled = await this.support.ownerFromPool(actor, ['deal'], attributes);
+    return this.transactions.run(async (tx) => toDealDto(await this.createInTx(tx, actor, attributes, pooled?.assignmentId)));
   }
 
-  /** Also used by lead conversion, inside its transaction. */
-  async createInTx(tx: Tx, actor: Actor, attributes: DealAttributes): Promise<DealEntity> {
+  /** Also used by lead conversion, inside its transaction; `assignmentId`: the owner came from a pool. */
+  async createInTx(tx: Tx, actor: Actor, attributes: DealAttributes, assignmentId?: number): Promise<DealEntity> {
     const name = attributes.name?.trim();
     if (!name) throw DomainError.invalid('deal', 'name', 'name is required', 'blank');
     const access = await this.access.load(tx, actor);
-    const pooled = await this.support.ownerFromPool(tx, actor, ['deal'], attributes);
-    if (!pooled) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'deal');
+    if (assignmentId === undefined) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'deal');
     const stage = await this.pipelines.requireStage(tx, actor.accountId, attributes.stage_id);
     const now = new Date();
     const deal = this.deals.create({
@@ -88,17 +89,18 @@ export class DealsService {
     const saved = await this.deals.save(tx, deal);
     if (saved.contact_id) await this.dealContacts.linkInTx(tx, actor, saved.id, saved.contact_id);
     await this.events.publish(tx, RecordsEvents.deal.created, this.event(actor, saved.id, toDealDto(saved)));
-    if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [saved.id]);
+    if (assignmentId !== undefined) this.support.linkAssignmentAfterCommit(tx, actor, [assignmentId], [saved.id]);
     await this.statuses.refresh(tx, actor, saved.id, [], stage.category === 'won');
     return saved;
   }
 
-  update(actor: Actor, id: number, data: unknown): Promise<DealDto> {
+  async update(actor: Actor, id: number, data: unknown): Promise<DealDto> {
     const attributes = parseAttributes('deal', DealAttributes, data);
+    if (attributes.owner_pool_id !== undefined) await this.get(actor, id);
+    const pooled = await this.support.ownerFromPool(actor, ['deal'], attributes);
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
       const deal = await this.loadVisible(tx, access, id, true);
-      const pooled = await this.support.ownerFromPool(tx, actor, ['deal'], attributes);
       if (!pooled && attributes.owner_id !== undefined) this.access.assertMayAssign(access, deal.owner_id, attributes.owner_id, 'deal');
       const previousContact = deal.contact_id;
       const previousStage = deal.stage_id;

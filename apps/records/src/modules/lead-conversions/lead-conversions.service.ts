@@ -66,18 +66,20 @@ export class LeadConversionsService {
     });
   }
 
-  convert(actor: Actor, data: unknown): Promise<LeadConversionDto> {
+  async convert(actor: Actor, data: unknown): Promise<LeadConversionDto> {
     const attributes = parseAttributes('lead_conversion', LeadConversionAttributes, data);
+    const withDeal = Boolean(attributes.create_deal || attributes.deal);
+    const ownership = { owner_id: attributes.owner_id, owner_pool_id: attributes.owner_pool_id };
+    let pooled: Awaited<ReturnType<RecordSupportService['ownerFromPool']>>;
+    if (attributes.owner_pool_id !== undefined) {
+      // A pool's turn is taken only for a lead the user may convert; the transaction checks again.
+      await this.transactions.read((tx) => this.convertibleLead(tx, actor, attributes.lead_id));
+      // With a pool the contact and the deal go to the same next user: one assignment serves both.
+      pooled = await this.support.ownerFromPool(actor, withDeal ? ['contact', 'deal'] : ['contact'], ownership, 'conversion');
+    }
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
-      const lead = await this.leads.findForUpdate(tx, actor.accountId, attributes.lead_id);
-      if (!lead) throw DomainError.notFound('lead', attributes.lead_id);
-      this.access.assertVisible(access, lead.owner_id, 'lead', lead.id);
-      if (lead.converted_at) throw DomainError.conflict('lead_conversion', `lead ${lead.id} has already been converted`);
-      const withDeal = Boolean(attributes.create_deal || attributes.deal);
-      const ownership = { owner_id: attributes.owner_id, owner_pool_id: attributes.owner_pool_id };
-      // With a pool the contact and the deal go to the same next user: one assignment serves both.
-      const pooled = await this.support.ownerFromPool(tx, actor, withDeal ? ['contact', 'deal'] : ['contact'], ownership, 'conversion');
+      const lead = await this.convertibleLead(tx, actor, attributes.lead_id, true);
       const owner = ownership.owner_id ?? lead.owner_id;
       if (!pooled) this.access.assertMayAssign(access, lead.owner_id, owner, 'lead_conversion');
 
@@ -125,6 +127,16 @@ export class LeadConversionsService {
       });
       return toLeadConversionDto(conversion);
     });
+  }
+
+  /** The lead, if it exists, the user can see it and it is not converted yet. */
+  private async convertibleLead(tx: Tx, actor: Actor, leadId: number, lock = false): Promise<LeadEntity> {
+    const access = await this.access.load(tx, actor);
+    const lead = lock ? await this.leads.findForUpdate(tx, actor.accountId, leadId) : await this.leads.find(tx, actor.accountId, leadId);
+    if (!lead) throw DomainError.notFound('lead', leadId);
+    this.access.assertVisible(access, lead.owner_id, 'lead', lead.id);
+    if (lead.converted_at) throw DomainError.conflict('lead_conversion', `lead ${lead.id} has already been converted`);
+    return lead;
   }
 
   private async organizationFor(tx: Tx, actor: Actor, lead: LeadEntity, owner: number): Promise<number> {

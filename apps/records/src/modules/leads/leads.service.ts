@@ -37,14 +37,14 @@ export class LeadsService {
     });
   }
 
-  create(actor: Actor, data: unknown): Promise<LeadDto> {
+  async create(actor: Actor, data: unknown): Promise<LeadDto> {
     const attributes = parseAttributes('lead', LeadAttributes, data);
     if (!attributes.last_name && !attributes.organization_name) {
       throw DomainError.invalid('lead', 'last_name', 'a lead needs a last_name or an organization_name', 'blank');
     }
+    const pooled = await this.support.ownerFromPool(actor, ['lead'], attributes);
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
-      const pooled = await this.support.ownerFromPool(tx, actor, ['lead'], attributes);
       if (!pooled) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'lead');
       const lead = this.leads.create({
         ...EMPTY_PARTY,
@@ -65,12 +65,14 @@ export class LeadsService {
     });
   }
 
-  update(actor: Actor, id: number, data: unknown): Promise<LeadDto> {
+  async update(actor: Actor, id: number, data: unknown): Promise<LeadDto> {
     const attributes = parseAttributes('lead', LeadAttributes, data);
+    // A pool's turn is taken only for a lead the user can see.
+    if (attributes.owner_pool_id !== undefined) await this.get(actor, id);
+    const pooled = await this.support.ownerFromPool(actor, ['lead'], attributes);
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
       const lead = await this.loadVisible(tx, access, id, true);
-      const pooled = await this.support.ownerFromPool(tx, actor, ['lead'], attributes);
       if (!pooled && attributes.owner_id !== undefined) this.access.assertMayAssign(access, lead.owner_id, attributes.owner_id, 'lead');
       await this.apply(tx, actor, lead, attributes);
       if (!lead.last_name && !lead.organization_name) {

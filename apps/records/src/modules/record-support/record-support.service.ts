@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DistributionRequests, DomainError, RecordResourceType } from '@crm/contracts';
-import { RpcClient, Tx } from '@crm/platform';
+import { RpcClient, TransactionRunner, Tx } from '@crm/platform';
 import { AccessService } from '../access/access.service';
 import { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { NamedItemsService } from '../named-items/named-items.service';
@@ -21,15 +21,16 @@ export class RecordSupportService {
     private readonly customFields: CustomFieldsService,
     private readonly access: AccessService,
     private readonly rpc: RpcClient,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   /**
    * `owner_pool_id` instead of `owner_id`: the distribution service names the next owner (needs
    * the reassign right). Sets `owner_id` on the attributes; returns the assignment to link to
-   * the record once it is saved.
+   * the record once it is saved. Call it before opening the record's transaction: waiting on
+   * another service inside one would stall the embedded database, whose connections share a session.
    */
   async ownerFromPool(
-    tx: Tx,
     actor: Actor,
     resourceTypes: RecordResourceType[],
     attributes: { owner_id?: number; owner_pool_id?: number },
@@ -38,7 +39,7 @@ export class RecordSupportService {
     if (attributes.owner_pool_id === undefined) return undefined;
     const resource = resourceTypes[0];
     if (attributes.owner_id !== undefined) throw DomainError.invalid(resource, 'owner_pool_id', 'give owner_id or owner_pool_id, not both');
-    await this.access.require(tx, actor, 'reassign_records', resource);
+    await this.transactions.read((tx) => this.access.require(tx, actor, 'reassign_records', resource));
     const reply = await this.rpc
       .request(DistributionRequests.NextOwners, { ...actor, poolId: attributes.owner_pool_id, resourceTypes, count: 1, source })
       .catch((error: unknown) => {

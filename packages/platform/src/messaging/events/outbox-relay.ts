@@ -6,6 +6,8 @@ const BATCH = 200;
 const POLL_MS = 1000;
 const COALESCE_MS = 5;
 const RETENTION = '7 days';
+/** How long a relay may hold a batch before another may take it (a crashed relay's batch). */
+const LEASE = '30 seconds';
 
 interface OutboxRow {
   id: string;
@@ -15,10 +17,9 @@ interface OutboxRow {
 }
 
 /**
- * Moves committed outbox rows to the broker in id order. A batch is claimed and marked published
- * in a transaction that commits only after the broker acknowledged it (SKIP LOCKED lets replicas
- * share the work); a crash in between only means the broker sees the events again and drops
- * them by Nats-Msg-Id.
+ * Moves committed outbox rows to the broker in id order, batch by batch; replicas share the work
+ * by leasing batches (SKIP LOCKED), and a row is marked published only after the broker
+ * acknowledged it.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
@@ -93,23 +94,31 @@ export class OutboxRelay {
   }
 
   /**
-   * Claim and mark a batch in one statement, publish it, then commit. If publishing fails the
-   * transaction rolls back and the rows are unclaimed and unmarked again.
+   * Lease a batch (one statement), publish it, then mark it published (another statement). No
+   * transaction stays open while the broker works: on the embedded database, whose connections
+   * share one session, an open transaction would stall every other service. If the relay dies
+   * after publishing, the lease runs out and the batch goes again; the broker drops the
+   * repeats by Nats-Msg-Id, and consumers' inboxes catch any that slip through.
    */
-  private relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      // Wrapped in a SELECT so the rows come back in id order (and as rows, not an UPDATE result).
-      const rows: OutboxRow[] = await manager.query(
-        `WITH claimed AS (
-           UPDATE "${this.schema}".outbox SET published_at = now()
-           WHERE id IN (SELECT id FROM "${this.schema}".outbox WHERE published_at IS NULL
-                        ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-           RETURNING id, event_id, subject, payload)
-         SELECT * FROM claimed ORDER BY id`,
-      );
-      if (rows.length === 0) return 0;
+  private async relayBatch(): Promise<number> {
+    const rows: OutboxRow[] = await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE "${this.schema}".outbox SET claimed_until = now() + interval '${LEASE}'
+         WHERE id IN (SELECT id FROM "${this.schema}".outbox
+                      WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+                      ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+         RETURNING id, event_id, subject, payload)
+       SELECT * FROM claimed ORDER BY id`,
+    );
+    if (rows.length === 0) return 0;
+    const ids = rows.map((row) => row.id);
+    try {
       await this.transport.publish(rows.map((row) => ({ subject: row.subject, eventId: row.event_id, payload: row.payload })));
-      return rows.length;
-    });
+    } catch (error) {
+      await this.dataSource.query(`UPDATE "${this.schema}".outbox SET claimed_until = NULL WHERE id = ANY($1::bigint[])`, [ids]);
+      throw error;
+    }
+    await this.dataSource.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+    return rows.length;
   }
 }

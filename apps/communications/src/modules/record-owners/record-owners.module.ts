@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { RecordOwnersRepository } from './record-owners.repository';
+
+@Module({ providers: [RecordOwnersRepository], exports: [RecordOwnersRepository] })
+export class RecordOwnersModule {}
