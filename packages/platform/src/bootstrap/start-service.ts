@@ -52,14 +52,12 @@ export async function startService(
     app.useLogger(app.get(Logger));
     app.useGlobalFilters(new DomainErrorRpcFilter());
     app.useGlobalInterceptors(new RpcMetricsInterceptor(runtime.service));
-    app.enableShutdownHooks();
     await app.listen();
     return { name: runtime.service, app, close: () => app.close() };
   }
 
   const app = await NestFactory.create(rootModule, APP_OPTIONS);
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   if (rpcStrategy) {
     // Request handlers are bound when the microservice is connected: the filter and interceptor
     // must be set on the app first and inherited, or they never apply.
