@@ -6,7 +6,15 @@ export interface Figures {
   errors: number;
   rps: number;
   p50: number;
+  p95: number;
   p99: number;
+}
+
+/** Exact percentiles of a set of latencies (ms). */
+function percentiles(latencies: number[]): Pick<Figures, 'p50' | 'p95' | 'p99'> {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
 /** Run `work` from `concurrency` loops for `durationMs`, timing every call (the SQL baselines). */
@@ -30,45 +38,62 @@ export async function measureLoop(name: string, concurrency: number, durationMs:
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { name, requests: latencies.length, errors, rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+  return { name, requests: latencies.length, errors, rps: latencies.length / seconds, ...percentiles(latencies) };
 }
 
 /** HTTP load from this process with autocannon; non-2xx answers count as errors. */
 export async function measureHttp(
   name: string,
-  options: { url: string; connections: number; durationMs: number; method?: 'GET' | 'POST'; headers: Record<string, string>; body?: (i: number) => string },
+  options: {
+    url: string;
+    connections: number;
+    /** Run for this long, or until `amount` requests have been answered. */
+    durationMs?: number;
+    amount?: number;
+    method?: 'GET' | 'POST';
+    headers: Record<string, string>;
+    body?: (i: number) => string;
+  },
 ): Promise<Figures> {
   let i = 0;
-  const result = await autocannon({
-    url: options.url,
-    connections: options.connections,
-    duration: options.durationMs / 1000,
-    method: options.method ?? 'GET',
-    headers: options.headers,
-    requests: options.body ? [{ setupRequest: (req) => ({ ...req, body: options.body!(i++) }) }] : undefined,
+  // autocannon reports no p95: time each successful response ourselves.
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        ...(options.amount ? { amount: options.amount } : { duration: (options.durationMs ?? 10_000) / 1000 }),
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        requests: options.body ? [{ setupRequest: (req) => ({ ...req, body: options.body!(i++) }) }] : undefined,
+      },
+      (error: Error | null, finished: autocannon.Result) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('response', (_client, statusCode: number, _bytes, responseTime: number) => {
+      if (statusCode < 300) latencies.push(responseTime);
+    });
   });
   return {
     name,
     requests: result.requests.total,
     errors: result.non2xx + result.errors + result.timeouts,
     rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    ...percentiles(latencies),
   };
 }
 
 export function printTable(rows: (Figures & { baseline?: Figures })[]): void {
   const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
   const lines = [
-    ['scenario', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'ratio to baseline (req/s)'],
+    ['scenario', 'requests', 'errors', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio to baseline (req/s)'],
     ...rows.map((r) => [
       r.name,
       String(r.requests),
       String(r.errors),
       fmt(r.rps, 0),
       fmt(r.p50, 2),
+      fmt(r.p95, 2),
       fmt(r.p99, 2),
       r.baseline ? `${fmt((r.rps / r.baseline.rps) * 100, 0)}% of ${r.baseline.name}` : '(baseline)',
     ]),

@@ -1,8 +1,12 @@
 import { apiBenchmark } from './scenarios/api';
+import { distributionBenchmark } from './scenarios/distribution';
+import { smartListBenchmark } from './scenarios/smartlist';
 
 /** `npm run bench -- <scenario...>`; no name runs them all. */
 const SCENARIOS: Record<string, () => Promise<void>> = {
   api: apiBenchmark,
+  smartlist: smartListBenchmark,
+  distribution: distributionBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -13,6 +13,7 @@ import { DistributionModule } from './modules/distribution/distribution.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
+import { SmartListsModule } from './modules/smart-lists/smart-lists.module';
 import { UsersModule } from './modules/users/users.module';
 
 /** The public API's feature modules, also the scope of the OpenAPI document. */
@@ -30,6 +31,7 @@ export const API_MODULES = [
   TasksModule,
   DistributionModule,
   CallsModule,
+  SmartListsModule,
 ];
 
 /** No database: the gateway keeps only caches and asks records for everything. */

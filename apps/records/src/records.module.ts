@@ -14,6 +14,7 @@ import { NotesModule } from './modules/notes/notes.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { PartiesModule } from './modules/parties/parties.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
+import { SmartListsModule } from './modules/smart-lists/smart-lists.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -36,6 +37,7 @@ export class RecordsModule {
         PartiesModule,
         NotesModule,
         TasksModule,
+        SmartListsModule,
       ],
     };
   }

@@ -12,6 +12,8 @@ import { LeadEntity } from '../modules/leads/entities/lead.entity';
 import { NamedItemEntity } from '../modules/named-items/entities/named-item.entity';
 import { PipelineEntity } from '../modules/pipelines/entities/pipeline.entity';
 import { StageEntity } from '../modules/pipelines/entities/stage.entity';
+import { JobEntity } from '../modules/smart-lists/entities/job.entity';
+import { SmartListEntity } from '../modules/smart-lists/entities/smart-list.entity';
 import { ApiTokenEntity } from '../modules/users/entities/api-token.entity';
 import { UserEntity } from '../modules/users/entities/user.entity';
 
@@ -32,4 +34,6 @@ export const recordsEntities = [
   DealContactEntity,
   NoteEntity,
   TaskEntity,
+  SmartListEntity,
+  JobEntity,
 ];

@@ -1,0 +1,88 @@
+import type { RecordResourceType, SmartListFilters } from '@crm/contracts';
+import type { ListSpec } from '../../common/list-query';
+import { partyListSpec } from '../../common/party-list';
+import { ContactEntity } from '../contacts/entities/contact.entity';
+import { DealEntity } from '../deals/entities/deal.entity';
+import { LeadEntity } from '../leads/entities/lead.entity';
+
+export type FilterKey = keyof SmartListFilters;
+
+/** What a smart list of one record type filters, searches and sorts. */
+export interface SmartListTarget {
+  resourceType: RecordResourceType;
+  entity: typeof LeadEntity | typeof ContactEntity | typeof DealEntity;
+  /** Schema-qualified table, for the bulk paths in plain SQL. */
+  table: string;
+  alias: string;
+  /** The filter keys that apply to this record type; any other is refused. */
+  filters: ReadonlySet<FilterKey>;
+  /** Lower-cased text `q` searches; the expression of the `<table>_search` trigram index. */
+  searchText: string;
+  /** Paging and sorting of the evaluated list: the resource list's own, without its filters. */
+  list: ListSpec;
+}
+
+const COMMON: FilterKey[] = ['owner_id', 'tags', 'custom_fields', 'created_at', 'updated_at', 'q'];
+
+/** Must match SEARCH_TEXT in migration 1700000000300-SmartLists, expression for expression. */
+function partySearchText(alias: string, company: string): string {
+  const columns = ['first_name', 'last_name', company, 'email', 'phone', 'mobile', 'phone_e164', 'mobile_e164'];
+  return `lower(${columns.map((column) => `coalesce(${alias}.${column}, '')`).join(" || ' ' || ")})`;
+}
+
+const lead = partyListSpec('l');
+const contact = partyListSpec('c');
+
+export const SMART_LIST_TARGETS: Record<RecordResourceType, SmartListTarget> = {
+  lead: {
+    resourceType: 'lead',
+    entity: LeadEntity,
+    table: 'records.leads',
+    alias: 'l',
+    filters: new Set<FilterKey>([...COMMON, 'status', 'source_id']),
+    searchText: partySearchText('l', 'organization_name'),
+    list: {
+      resource: 'lead',
+      defaultSort: { field: 'updated_at', direction: 'asc' },
+      sortable: { ...lead.sortable, organization_name: 'l.organization_name', status: 'l.status' },
+      filters: {},
+    },
+  },
+  contact: {
+    resourceType: 'contact',
+    entity: ContactEntity,
+    table: 'records.contacts',
+    alias: 'c',
+    filters: new Set<FilterKey>([...COMMON, 'customer_status', 'prospect_status', 'is_organization']),
+    searchText: partySearchText('c', 'name'),
+    list: {
+      resource: 'contact',
+      defaultSort: { field: 'last_name', direction: 'asc' },
+      sortable: { ...contact.sortable, name: 'c.name' },
+      filters: {},
+    },
+  },
+  deal: {
+    resourceType: 'deal',
+    entity: DealEntity,
+    table: 'records.deals',
+    alias: 'd',
+    filters: new Set<FilterKey>([...COMMON, 'stage_id', 'source_id', 'hot']),
+    searchText: 'lower(d.name)',
+    list: {
+      resource: 'deal',
+      defaultSort: { field: 'id', direction: 'asc' },
+      sortable: {
+        id: 'd.id',
+        name: 'd.name',
+        value: 'd.value',
+        created_at: 'd.created_at',
+        updated_at: 'd.updated_at',
+        estimated_close_date: 'd.estimated_close_date',
+        last_stage_change_at: 'd.last_stage_change_at',
+        owner_id: 'd.owner_id',
+      },
+      filters: {},
+    },
+  },
+};
