@@ -6,7 +6,8 @@ import { partyListSpec } from '../../common/party-list';
 import { ContactEntity } from './entities/contact.entity';
 
 const party = partyListSpec('c');
-const LIST: ListSpec = {
+/** Sell's list parameters for contacts; smart lists page and sort the same way. */
+export const CONTACT_LIST_SPEC: ListSpec = {
   resource: 'contact',
   defaultSort: { field: 'last_name', direction: 'asc' },
   sortable: { ...party.sortable, name: 'c.name' },
@@ -27,7 +28,7 @@ export class ContactsRepository {
   async list(tx: Tx, accountId: number, query: ListQuery, ownerScope: number | null) {
     const qb = tx.manager.getRepository(ContactEntity).createQueryBuilder('c').where('c.account_id = :accountId', { accountId });
     if (ownerScope !== null) qb.andWhere('c.owner_id = :ownerScope', { ownerScope });
-    return toPage(await applyListQuery(qb, 'c', query, LIST).getMany(), query);
+    return toPage(await applyListQuery(qb, 'c', query, CONTACT_LIST_SPEC).getMany(), query);
   }
 
   find(tx: Tx, accountId: number, id: number): Promise<ContactEntity | null> {

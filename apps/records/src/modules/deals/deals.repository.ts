@@ -5,7 +5,8 @@ import { applyListQuery, ListSpec, toPage } from '../../common/list-query';
 import { DealContactEntity } from './entities/deal-contact.entity';
 import { DealEntity } from './entities/deal.entity';
 
-const LIST: ListSpec = {
+/** Sell's list parameters for deals; smart lists page and sort the same way. */
+export const DEAL_LIST_SPEC: ListSpec = {
   resource: 'deal',
   defaultSort: { field: 'id', direction: 'asc' },
   sortable: {
@@ -46,7 +47,7 @@ export class DealsRepository {
   async list(tx: Tx, accountId: number, query: ListQuery, ownerScope: number | null) {
     const qb = tx.manager.getRepository(DealEntity).createQueryBuilder('d').where('d.account_id = :accountId', { accountId });
     if (ownerScope !== null) qb.andWhere('d.owner_id = :ownerScope', { ownerScope });
-    return toPage(await applyListQuery(qb, 'd', query, LIST).getMany(), query);
+    return toPage(await applyListQuery(qb, 'd', query, DEAL_LIST_SPEC).getMany(), query);
   }
 
   find(tx: Tx, accountId: number, id: number): Promise<DealEntity | null> {

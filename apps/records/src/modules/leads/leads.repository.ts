@@ -7,7 +7,8 @@ import { partyListSpec } from '../../common/party-list';
 import { LeadEntity } from './entities/lead.entity';
 
 const party = partyListSpec('l');
-const LIST: ListSpec = {
+/** Sell's list parameters for leads; smart lists page and sort the same way. */
+export const LEAD_LIST_SPEC: ListSpec = {
   resource: 'lead',
   defaultSort: { field: 'updated_at', direction: 'asc' },
   sortable: { ...party.sortable, organization_name: 'l.organization_name', status: 'l.status' },
@@ -26,7 +27,7 @@ export class LeadsRepository {
   async list(tx: Tx, accountId: number, query: ListQuery, ownerScope: number | null) {
     const qb = tx.manager.getRepository(LeadEntity).createQueryBuilder('l').where('l.account_id = :accountId', { accountId });
     if (ownerScope !== null) qb.andWhere('l.owner_id = :ownerScope', { ownerScope });
-    return toPage(await applyListQuery(qb, 'l', query, LIST).getMany(), query);
+    return toPage(await applyListQuery(qb, 'l', query, LEAD_LIST_SPEC).getMany(), query);
   }
 
   find(tx: Tx, accountId: number, id: number): Promise<LeadEntity | null> {

@@ -1,9 +1,11 @@
 import type { RecordResourceType, SmartListFilters } from '@crm/contracts';
 import type { ListSpec } from '../../common/list-query';
-import { partyListSpec } from '../../common/party-list';
+import { CONTACT_LIST_SPEC } from '../contacts/contacts.repository';
 import { ContactEntity } from '../contacts/entities/contact.entity';
+import { DEAL_LIST_SPEC } from '../deals/deals.repository';
 import { DealEntity } from '../deals/entities/deal.entity';
 import { LeadEntity } from '../leads/entities/lead.entity';
+import { LEAD_LIST_SPEC } from '../leads/leads.repository';
 
 export type FilterKey = keyof SmartListFilters;
 
@@ -30,8 +32,8 @@ function partySearchText(alias: string, company: string): string {
   return `lower(${columns.map((column) => `coalesce(${alias}.${column}, '')`).join(" || ' ' || ")})`;
 }
 
-const lead = partyListSpec('l');
-const contact = partyListSpec('c');
+/** The resource list's own paging and sorting, without its query-string filters. */
+const pagingOf = (spec: ListSpec): ListSpec => ({ resource: spec.resource, defaultSort: spec.defaultSort, sortable: spec.sortable, filters: {} });
 
 export const SMART_LIST_TARGETS: Record<RecordResourceType, SmartListTarget> = {
   lead: {
@@ -41,12 +43,7 @@ export const SMART_LIST_TARGETS: Record<RecordResourceType, SmartListTarget> = {
     alias: 'l',
     filters: new Set<FilterKey>([...COMMON, 'status', 'source_id']),
     searchText: partySearchText('l', 'organization_name'),
-    list: {
-      resource: 'lead',
-      defaultSort: { field: 'updated_at', direction: 'asc' },
-      sortable: { ...lead.sortable, organization_name: 'l.organization_name', status: 'l.status' },
-      filters: {},
-    },
+    list: pagingOf(LEAD_LIST_SPEC),
   },
   contact: {
     resourceType: 'contact',
@@ -55,12 +52,7 @@ export const SMART_LIST_TARGETS: Record<RecordResourceType, SmartListTarget> = {
     alias: 'c',
     filters: new Set<FilterKey>([...COMMON, 'customer_status', 'prospect_status', 'is_organization']),
     searchText: partySearchText('c', 'name'),
-    list: {
-      resource: 'contact',
-      defaultSort: { field: 'last_name', direction: 'asc' },
-      sortable: { ...contact.sortable, name: 'c.name' },
-      filters: {},
-    },
+    list: pagingOf(CONTACT_LIST_SPEC),
   },
   deal: {
     resourceType: 'deal',
@@ -69,20 +61,6 @@ export const SMART_LIST_TARGETS: Record<RecordResourceType, SmartListTarget> = {
     alias: 'd',
     filters: new Set<FilterKey>([...COMMON, 'stage_id', 'source_id', 'hot']),
     searchText: 'lower(d.name)',
-    list: {
-      resource: 'deal',
-      defaultSort: { field: 'id', direction: 'asc' },
-      sortable: {
-        id: 'd.id',
-        name: 'd.name',
-        value: 'd.value',
-        created_at: 'd.created_at',
-        updated_at: 'd.updated_at',
-        estimated_close_date: 'd.estimated_close_date',
-        last_stage_change_at: 'd.last_stage_change_at',
-        owner_id: 'd.owner_id',
-      },
-      filters: {},
-    },
+    list: pagingOf(DEAL_LIST_SPEC),
   },
 };
