@@ -130,6 +130,32 @@ describe('distribution pools', () => {
     expect((await api.get(`/v2/deals/${withDeal.deal_id}`).set(admin)).body.data.owner_id).toBe(members[5]);
   });
 
+  it("API clients that give no owner get the account's default for the API: a pool or a user", async () => {
+    const p = await pool('contact', [{ user_id: members[1] }, { user_id: members[2] }]);
+    const rep = (await api.post('/v2/users').set(admin).send({ data: factories.user() }).expect(200)).body.data;
+    const token = (await api.post(`/v2/users/${rep.id}/tokens`).set(admin).send({ data: {} }).expect(201)).body.data.access_token;
+    const asRep = { Authorization: `Bearer ${token}` };
+
+    await api.put('/v2/integration_owners/api/contact').set(asRep).send({ data: { owner_pool_id: p.id } }).expect(403);
+    await api.put('/v2/integration_owners/api/contact').set(admin).send({ data: { owner_pool_id: p.id, owner_id: adminId } }).expect(422);
+    await api.put('/v2/integration_owners/fax/contact').set(admin).send({ data: { owner_id: adminId } }).expect(404);
+    await api.put('/v2/integration_owners/api/contact').set(admin).send({ data: { owner_pool_id: p.id } }).expect(200);
+    const listed = (await api.get('/v2/integration_owners').set(admin).expect(200)).body.items.map((i: { data: unknown }) => i.data);
+    expect(listed).toEqual([expect.objectContaining({ integration: 'api', resource_type: 'contact', owner_pool_id: p.id, owner_id: null })]);
+
+    // A sales rep may not reassign, but the account's own default decides here, not the rep.
+    const first = (await api.post('/v2/contacts').set(admin).send({ data: factories.person() }).expect(200)).body.data;
+    const second = (await api.post('/v2/contacts').set(admin).send({ data: factories.person() }).expect(200)).body.data;
+    expect([first.owner_id, second.owner_id]).toEqual([members[1], members[2]]);
+    const explicit = (await api.post('/v2/contacts').set(admin).send({ data: factories.person({ owner_id: adminId }) }).expect(200)).body.data;
+    expect(explicit.owner_id).toBe(adminId);
+
+    await api.put('/v2/integration_owners/api/contact').set(admin).send({ data: { owner_id: members[3] } }).expect(200);
+    expect((await api.post('/v2/contacts').set(asRep).send({ data: factories.person() }).expect(200)).body.data.owner_id).toBe(members[3]);
+    await api.put('/v2/integration_owners/api/contact').set(admin).send({ data: { owner_id: null, owner_pool_id: null } }).expect(200);
+    expect((await api.post('/v2/contacts').set(asRep).send({ data: factories.person() }).expect(200)).body.data.owner_id).toBe(rep.id);
+  });
+
   it('only users with the reassign right may use a pool; only settings managers may change pools', async () => {
     const p = await pool('lead', [{ user_id: members[0] }]);
     const rep = (await api.post('/v2/users').set(admin).send({ data: factories.user() }).expect(200)).body.data;

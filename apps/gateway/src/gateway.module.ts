@@ -10,6 +10,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { DealsModule } from './modules/deals/deals.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
+import { IntegrationOwnersModule } from './modules/integration-owners/integration-owners.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
@@ -30,6 +31,7 @@ export const API_MODULES = [
   NotesModule,
   TasksModule,
   DistributionModule,
+  IntegrationOwnersModule,
   CallsModule,
   SmartListsModule,
 ];

@@ -7,6 +7,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { CustomFieldsModule } from './modules/custom-fields/custom-fields.module';
 import { DealsModule } from './modules/deals/deals.module';
+import { IntegrationOwnersModule } from './modules/integration-owners/integration-owners.module';
 import { LeadConversionsModule } from './modules/lead-conversions/lead-conversions.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
@@ -31,6 +32,7 @@ export class RecordsModule {
         NamedItemsModule,
         CustomFieldsModule,
         LeadsModule,
+        IntegrationOwnersModule,
         LeadConversionsModule,
         ContactsModule,
         DealsModule,

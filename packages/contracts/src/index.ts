@@ -9,6 +9,7 @@ export * from './records/payloads';
 export * from './records/subjects';
 export * from './records/lifecycle';
 export * from './records/smart-lists';
+export * from './records/integration-owners';
 export * from './communications/subjects';
 export * from './communications/calls';
 export * from './communications/payloads';

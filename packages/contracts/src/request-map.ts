@@ -4,6 +4,7 @@ import type * as P from './records/payloads';
 import type * as D from './records/dtos';
 import type * as L from './records/lifecycle';
 import type * as S from './records/smart-lists';
+import type * as IO from './records/integration-owners';
 import { CommunicationsRequests as C } from './communications/subjects';
 import type * as CD from './communications/calls';
 import { DistributionRequests as DR } from './distribution/subjects';
@@ -111,6 +112,9 @@ export interface RequestMap {
   [C.GetTextMessage]: { request: P.GetRequest; reply: CD.TextMessageDto };
 
   [R.CheckPermission]: { request: P.CheckPermissionRequest; reply: { allowed: boolean } };
+  [R.ListIntegrationOwners]: { request: import('./common/envelope').Actor; reply: IO.IntegrationOwnerDto[] };
+  [R.SetIntegrationOwner]: { request: IO.SetIntegrationOwnerRequest; reply: IO.IntegrationOwnerDto };
+  [R.ResolveIntegrationOwner]: { request: IO.IntegrationOwnerRequest; reply: IO.ResolvedOwner };
 
   [DR.ListPools]: { request: P.ListRequest; reply: Page<DP.DistributionPoolDto> };
   [DR.GetPool]: { request: P.GetRequest; reply: DP.DistributionPoolDto };

@@ -29,7 +29,8 @@ export type SellType =
   | 'count'
   | 'distribution_pool'
   | 'distribution_assignment'
-  | 'next_owner';
+  | 'next_owner'
+  | 'integration_owner';
 
 export interface SingleEnvelope<T> {
   data: T;

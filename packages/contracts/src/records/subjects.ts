@@ -54,6 +54,10 @@ export const RecordsRequests = {
   FindResource: 'records.resources.find.v1',
   /** Whether a user's role grants a permission (for services that enforce rights of their own). */
   CheckPermission: 'records.access.check.v1',
+  ListIntegrationOwners: 'records.integration-owners.list.v1',
+  SetIntegrationOwner: 'records.integration-owners.set.v1',
+  /** For services that create records (mail-ingest, telephony, forms): who owns the new one. */
+  ResolveIntegrationOwner: 'records.integration-owners.resolve.v1',
 
   ListRoles: 'records.roles.list.v1',
   GetRole: 'records.roles.get.v1',
@@ -124,6 +128,7 @@ export const RecordsEvents = {
   task: entityEvents('task'),
   smartList: entityEvents('smart_list'),
   job: entityEvents('job'),
+  integrationOwner: entityEvents('integration_owner'),
   /** A lead became a contact (and maybe an organization and a deal): things attached to it move. */
   leadConverted: { converted: 'records.lead.converted.v1' },
   /** Derived contact statuses changed because of a deal change (or by hand, for `past`). */

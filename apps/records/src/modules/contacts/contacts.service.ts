@@ -41,14 +41,19 @@ export class ContactsService {
 
   async create(actor: Actor, data: unknown): Promise<ContactDto> {
     const attributes = parseAttributes('contact', ContactAttributes, data);
-    const pooled = await this.support.ownerFromPool(actor, ['contact'], attributes);
-    return this.transactions.run(async (tx) => toContactDto(await this.createInTx(tx, actor, attributes, pooled?.assignmentId)));
+    const owner = await this.support.ownerForNew(actor, 'contact', attributes);
+    return this.transactions.run(async (tx) => toContactDto(await this.createInTx(tx, actor, attributes, owner)));
   }
 
-  /** Also used by lead conversion, inside its transaction; `assignmentId`: the owner came from a pool. */
-  async createInTx(tx: Tx, actor: Actor, attributes: ContactAttributes, assignmentId?: number): Promise<ContactEntity> {
+  /** Also used by lead conversion, inside its transaction; `owner`: how the owner was chosen, when not by the caller. */
+  async createInTx(
+    tx: Tx,
+    actor: Actor,
+    attributes: ContactAttributes,
+    owner: { assignmentId?: number; preauthorized: boolean } = { preauthorized: false },
+  ): Promise<ContactEntity> {
     const access = await this.access.load(tx, actor);
-    if (assignmentId === undefined) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'contact');
+    if (!owner.preauthorized) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'contact');
     const contact = this.contacts.create({
       ...EMPTY_PARTY,
       account_id: actor.accountId,
@@ -65,7 +70,7 @@ export class ContactsService {
     await this.apply(tx, actor, contact, attributes);
     const saved = await this.contacts.save(tx, contact);
     await this.events.publish(tx, RecordsEvents.contact.created, this.event(actor, saved.id, toContactDto(saved)));
-    if (assignmentId !== undefined) this.support.linkAssignmentAfterCommit(tx, actor, [assignmentId], [saved.id]);
+    if (owner.assignmentId !== undefined) this.support.linkAssignmentAfterCommit(tx, actor, [owner.assignmentId], [saved.id]);
     return saved;
   }
 

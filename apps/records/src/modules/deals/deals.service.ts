@@ -50,16 +50,21 @@ export class DealsService {
   async create(actor: Actor, data: unknown): Promise<DealDto> {
     const attributes = parseAttributes('deal', DealAttributes, data);
     if (!attributes.name?.trim()) throw DomainError.invalid('deal', 'name', 'name is required', 'blank');
-    const pooled = await this.support.ownerFromPool(actor, ['deal'], attributes);
-    return this.transactions.run(async (tx) => toDealDto(await this.createInTx(tx, actor, attributes, pooled?.assignmentId)));
+    const owner = await this.support.ownerForNew(actor, 'deal', attributes);
+    return this.transactions.run(async (tx) => toDealDto(await this.createInTx(tx, actor, attributes, owner)));
   }
 
-  /** Also used by lead conversion, inside its transaction; `assignmentId`: the owner came from a pool. */
-  async createInTx(tx: Tx, actor: Actor, attributes: DealAttributes, assignmentId?: number): Promise<DealEntity> {
+  /** Also used by lead conversion, inside its transaction; `owner`: how the owner was chosen, when not by the caller. */
+  async createInTx(
+    tx: Tx,
+    actor: Actor,
+    attributes: DealAttributes,
+    owner: { assignmentId?: number; preauthorized: boolean } = { preauthorized: false },
+  ): Promise<DealEntity> {
     const name = attributes.name?.trim();
     if (!name) throw DomainError.invalid('deal', 'name', 'name is required', 'blank');
     const access = await this.access.load(tx, actor);
-    if (assignmentId === undefined) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'deal');
+    if (!owner.preauthorized) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'deal');
     const stage = await this.pipelines.requireStage(tx, actor.accountId, attributes.stage_id);
     const now = new Date();
     const deal = this.deals.create({
@@ -89,7 +94,7 @@ export class DealsService {
     const saved = await this.deals.save(tx, deal);
     if (saved.contact_id) await this.dealContacts.linkInTx(tx, actor, saved.id, saved.contact_id);
     await this.events.publish(tx, RecordsEvents.deal.created, this.event(actor, saved.id, toDealDto(saved)));
-    if (assignmentId !== undefined) this.support.linkAssignmentAfterCommit(tx, actor, [assignmentId], [saved.id]);
+    if (owner.assignmentId !== undefined) this.support.linkAssignmentAfterCommit(tx, actor, [owner.assignmentId], [saved.id]);
     await this.statuses.refresh(tx, actor, saved.id, [], stage.category === 'won');
     return saved;
   }

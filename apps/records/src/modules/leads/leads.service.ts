@@ -42,10 +42,10 @@ export class LeadsService {
     if (!attributes.last_name && !attributes.organization_name) {
       throw DomainError.invalid('lead', 'last_name', 'a lead needs a last_name or an organization_name', 'blank');
     }
-    const pooled = await this.support.ownerFromPool(actor, ['lead'], attributes);
+    const owner = await this.support.ownerForNew(actor, 'lead', attributes);
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
-      if (!pooled) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'lead');
+      if (!owner.preauthorized) this.access.assertMayAssign(access, null, attributes.owner_id ?? actor.userId, 'lead');
       const lead = this.leads.create({
         ...EMPTY_PARTY,
         account_id: actor.accountId,
@@ -60,7 +60,7 @@ export class LeadsService {
       const saved = await this.leads.save(tx, lead);
       const dto = toLeadDto(saved);
       await this.events.publish(tx, RecordsEvents.lead.created, this.event(actor, dto));
-      if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [saved.id]);
+      if (owner.assignmentId !== undefined) this.support.linkAssignmentAfterCommit(tx, actor, [owner.assignmentId], [saved.id]);
       return dto;
     });
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { IntegrationOwnersModule } from '../integration-owners/integration-owners.module';
 import { CustomFieldsModule } from '../custom-fields/custom-fields.module';
 import { NamedItemsModule } from '../named-items/named-items.module';
 import { UsersModule } from '../users/users.module';
@@ -7,7 +8,7 @@ import { RecordSupportService } from './record-support.service';
 import { ResourceOwnersRepository } from './resource-owners.repository';
 
 @Module({
-  imports: [AccessModule, UsersModule, NamedItemsModule, CustomFieldsModule],
+  imports: [AccessModule, IntegrationOwnersModule, UsersModule, NamedItemsModule, CustomFieldsModule],
   providers: [RecordSupportService, ResourceOwnersRepository],
   exports: [RecordSupportService, ResourceOwnersRepository],
 })

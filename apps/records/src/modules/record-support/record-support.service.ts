@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DistributionRequests, DomainError, RecordResourceType } from '@crm/contracts';
 import { RpcClient, TransactionRunner, Tx } from '@crm/platform';
 import { AccessService } from '../access/access.service';
+import { IntegrationOwnersService } from '../integration-owners/integration-owners.service';
 import { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { NamedItemsService } from '../named-items/named-items.service';
 import { UsersService } from '../users/users.service';
@@ -22,7 +23,28 @@ export class RecordSupportService {
     private readonly access: AccessService,
     private readonly rpc: RpcClient,
     private readonly transactions: TransactionRunner,
+    private readonly integrationOwners: IntegrationOwnersService,
   ) {}
+
+  /**
+   * Who will own a new record: the pool named by `owner_pool_id` (reassign right needed), the
+   * user named by `owner_id` (the caller checks the right), else the account's default owner for
+   * API clients, else the creator. `preauthorized`: no reassign check is due (a pool or the
+   * account's own default chose the owner).
+   */
+  async ownerForNew(
+    actor: Actor,
+    resourceType: RecordResourceType,
+    attributes: { owner_id?: number; owner_pool_id?: number },
+  ): Promise<{ assignmentId?: number; preauthorized: boolean }> {
+    const pooled = await this.ownerFromPool(actor, [resourceType], attributes);
+    if (pooled) return { assignmentId: pooled.assignmentId, preauthorized: true };
+    if (attributes.owner_id !== undefined) return { preauthorized: false };
+    const fallback = await this.integrationOwners.resolve(actor, 'api', resourceType);
+    if (fallback.ownerId === null) return { preauthorized: false };
+    attributes.owner_id = fallback.ownerId;
+    return { assignmentId: fallback.assignmentId ?? undefined, preauthorized: true };
+  }
 
   /**
    * `owner_pool_id` instead of `owner_id`: the distribution service names the next owner (needs
