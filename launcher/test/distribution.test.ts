@@ -130,6 +130,32 @@ describe('distribution pools', () => {
     expect((await api.get(`/v2/deals/${withDeal.deal_id}`).set(admin)).body.data.owner_id).toBe(members[5]);
   });
 
+  it('reassigns a smart list through a pool: every record, in order, as a job', async () => {
+    const p = await pool('lead', members.slice(0, 3).map((user_id) => ({ user_id })));
+    const tag = `batch-${Date.now()}`;
+    const leads = [];
+    for (let i = 0; i < 7; i++) leads.push((await api.post('/v2/leads').set(admin).send({ data: factories.lead({ tags: [tag] }) }).expect(200)).body.data);
+    const list = (await api.post('/v2/smart_lists').set(admin).send({ data: { name: 'Batch', resource_type: 'lead', filters: { tags: [tag] } } }).expect(200)).body.data;
+
+    const dealPool = await pool('deal', [{ user_id: members[0] }]);
+    await api.post(`/v2/smart_lists/${list.id}/bulk_actions`).set(admin).send({ data: { action: 'reassign_owner', owner_pool_id: dealPool.id } }).expect(422);
+    await api.post(`/v2/smart_lists/${list.id}/bulk_actions`).set(admin).send({ data: { action: 'reassign_owner', owner_pool_id: p.id, owner_id: adminId } }).expect(422);
+
+    const job = (await api.post(`/v2/smart_lists/${list.id}/bulk_actions`).set(admin).send({ data: { action: 'reassign_owner', owner_pool_id: p.id } }).expect(202)).body.data;
+    expect(job).toMatchObject({ owner_pool_id: p.id, total: 7 });
+    await eventually(async () => (await api.get(`/v2/jobs/${job.id}`).set(admin)).body.data.status === 'completed');
+    const owners = [];
+    for (const lead of leads) owners.push((await api.get(`/v2/leads/${lead.id}`).set(admin)).body.data.owner_id);
+    const rotation = members.slice(0, 3);
+    expect(owners).toEqual(leads.map((_, i) => rotation[i % 3]));
+
+    const empty = await pool('lead', []);
+    const failing = (await api.post(`/v2/smart_lists/${list.id}/bulk_actions`).set(admin).send({ data: { action: 'reassign_owner', owner_pool_id: empty.id } }).expect(202)).body.data;
+    await eventually(async () => (await api.get(`/v2/jobs/${failing.id}`).set(admin)).body.data.status === 'failed');
+    expect((await api.get(`/v2/jobs/${failing.id}`).set(admin)).body.data.error).toMatch(/no members/);
+    expect((await api.get(`/v2/leads/${leads[0].id}`).set(admin)).body.data.owner_id).toBe(rotation[0]);
+  });
+
   it("API clients that give no owner get the account's default for the API: a pool or a user", async () => {
     const p = await pool('contact', [{ user_id: members[1] }, { user_id: members[2] }]);
     const rep = (await api.post('/v2/users').set(admin).send({ data: factories.user() }).expect(200)).body.data;

@@ -67,13 +67,16 @@ export type BulkActionType = (typeof BULK_ACTIONS)[number];
 
 export class BulkActionAttributes {
   @IsIn(BULK_ACTIONS) action: BulkActionType;
-  /** reassign_owner */
+  /** reassign_owner: to one user… */
   @IsOptional() @IsInt() owner_id?: number;
+  /** …or round robin through a distribution pool of the list's record type, each record in order. */
+  @IsOptional() @IsInt() owner_pool_id?: number;
   /** add_tag, remove_tag */
   @IsOptional() @IsString() @MaxLength(255) tag?: string;
 }
 
-export type JobStatus = 'queued' | 'running' | 'completed' | 'failed';
+/** `allocating`: a pool is choosing the owners, before the job is queued. */
+export type JobStatus = 'allocating' | 'queued' | 'running' | 'completed' | 'failed';
 
 /**
  * A bulk action in progress. It acts on the records that matched the list when the job started
@@ -85,6 +88,9 @@ export interface JobDto {
   status: JobStatus;
   smart_list_id: number;
   resource_type: RecordResourceType;
+  owner_id: number | null;
+  owner_pool_id: number | null;
+  tag: string | null;
   total: number;
   processed: number;
   /** processed / total, 0..1 (1 when there was nothing to do). */

@@ -28,9 +28,12 @@ export const JOB_SCHEMA: SchemaObject = {
   properties: {
     id: INTEGER,
     type: { type: 'string', enum: [...BULK_ACTIONS] },
-    status: { type: 'string', enum: ['queued', 'running', 'completed', 'failed'] },
+    status: { type: 'string', enum: ['allocating', 'queued', 'running', 'completed', 'failed'] },
     smart_list_id: INTEGER,
     resource_type: RESOURCE_TYPE,
+    owner_id: { ...INTEGER, nullable: true },
+    owner_pool_id: { ...INTEGER, nullable: true, description: 'reassignment round robin through this distribution pool' },
+    tag: { type: 'string', nullable: true },
     total: { type: 'integer', description: 'records the list matched when the job was created: the job acts on those only' },
     processed: INTEGER,
     progress: { type: 'number', minimum: 0, maximum: 1, description: 'processed / total (1 when there was nothing to do)' },

@@ -71,7 +71,13 @@ export class BulkJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** One chunk of one job. False when there was nothing to do, or it failed (so back off). */
+  private lastSweep = 0;
+
   private async step(): Promise<boolean> {
+    if (Date.now() - this.lastSweep > 60_000) {
+      this.lastSweep = Date.now();
+      await this.transactions.run((tx) => this.jobs.failStaleAllocations(tx)).catch(() => undefined);
+    }
     const claimed: { job?: JobEntity } = {};
     try {
       return await this.transactions.run(async (tx) => {

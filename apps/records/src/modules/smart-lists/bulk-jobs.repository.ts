@@ -83,6 +83,40 @@ export class BulkJobsRepository {
     );
   }
 
+  /** The next snapshot items still without an owner from the pool, in id order. */
+  async unallocatedItems(tx: Tx, job: JobEntity, limit: number): Promise<number[]> {
+    const rows = await tx.rows<{ record_id: number }>(
+      `SELECT record_id FROM records.job_items WHERE job_id = $1 AND owner_id IS NULL ORDER BY record_id LIMIT $2`,
+      [job.id, limit],
+    );
+    return rows.map((row) => row.record_id);
+  }
+
+  async setItemOwners(tx: Tx, job: JobEntity, recordIds: number[], ownerIds: number[]): Promise<void> {
+    await tx.rows(
+      `UPDATE records.job_items i SET owner_id = o.owner_id FROM unnest($2::int[], $3::int[]) AS o(record_id, owner_id)
+       WHERE i.job_id = $1 AND i.record_id = o.record_id`,
+      [job.id, recordIds, ownerIds],
+    );
+  }
+
+  async markQueued(tx: Tx, job: JobEntity): Promise<JobEntity> {
+    const rows = await tx.rows<JobEntity>(
+      `UPDATE records.jobs SET status = 'queued', updated_at = clock_timestamp() WHERE account_id = $1 AND id = $2 AND status = 'allocating' RETURNING *`,
+      [job.account_id, job.id],
+    );
+    return Object.assign(new JobEntity(), rows[0]);
+  }
+
+  /** Jobs whose allocation was cut off (a crash while the pool chose owners): failed, nothing was changed. */
+  async failStaleAllocations(tx: Tx): Promise<void> {
+    await tx.rows(
+      `UPDATE records.jobs SET status = 'failed', finished_at = now(), updated_at = now(),
+              error = 'choosing owners from the pool was interrupted; no record was changed, start the job again'
+       WHERE status = 'allocating' AND updated_at < now() - interval '5 minutes'`,
+    );
+  }
+
   /** The snapshot is no longer needed once the job has ended. */
   async finish(tx: Tx, job: JobEntity, error: string | null): Promise<JobEntity> {
     const rows = await tx.rows<JobEntity>(
@@ -115,6 +149,16 @@ export class BulkJobsRepository {
     const scope = `account_id = $1 AND id = ANY($2::int[])`;
     switch (job.type) {
       case 'reassign_owner':
+        if (job.owner_pool_id !== null) {
+          // Each record to the owner the pool chose for it.
+          return tx.rows<Record<string, unknown>>(
+            `UPDATE ${target.table} AS t SET owner_id = i.owner_id, updated_at = now()
+             FROM records.job_items i
+             WHERE t.account_id = $1 AND t.id = ANY($2::int[]) AND i.job_id = $3 AND i.record_id = t.id AND t.owner_id <> i.owner_id
+             RETURNING t.*`,
+            [job.account_id, ids, job.id],
+          );
+        }
         return tx.rows<Record<string, unknown>>(
           `UPDATE ${target.table} SET owner_id = $3, updated_at = now() WHERE ${scope} AND owner_id <> $3 RETURNING *`,
           [job.account_id, ids, job.owner_id],

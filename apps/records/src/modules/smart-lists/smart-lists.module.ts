@@ -5,6 +5,7 @@ import { NamedItemsModule } from '../named-items/named-items.module';
 import { UsersModule } from '../users/users.module';
 import { BulkJobWorker } from './bulk-job.worker';
 import { BulkJobsRepository } from './bulk-jobs.repository';
+import { PoolAllocation } from './pool-allocation';
 import { BulkJobsService } from './bulk-jobs.service';
 import { SmartListRecordsRepository } from './smart-list-records.repository';
 import { SmartListsHandlers } from './smart-lists.handlers';
@@ -15,6 +16,6 @@ import { SmartListsService } from './smart-lists.service';
 @Module({
   imports: [AccessModule, UsersModule, CustomFieldsModule, NamedItemsModule],
   controllers: [SmartListsHandlers],
-  providers: [SmartListsService, SmartListsRepository, SmartListRecordsRepository, BulkJobsService, BulkJobsRepository, BulkJobWorker],
+  providers: [SmartListsService, SmartListsRepository, SmartListRecordsRepository, BulkJobsService, BulkJobsRepository, BulkJobWorker, PoolAllocation],
 })
 export class SmartListsModule {}

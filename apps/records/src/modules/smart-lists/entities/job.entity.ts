@@ -15,6 +15,8 @@ export class JobEntity {
   @Column('text') resource_type: RecordResourceType;
   /** reassign_owner */
   @Column('int', { nullable: true }) owner_id: number | null;
+  /** reassign_owner through a pool: each snapshot item gets its owner before the job is queued. */
+  @Column('int', { nullable: true }) owner_pool_id: number | null;
   /** add_tag, remove_tag */
   @Column('text', { nullable: true }) tag: string | null;
   @Column('int') total: number;
