@@ -5,11 +5,13 @@ import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { LeadConversionsModule } from './modules/lead-conversions/lead-conversions.module';
+import { LeadFormsModule } from './modules/lead-forms/lead-forms.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { DealsModule } from './modules/deals/deals.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { IntegrationOwnersModule } from './modules/integration-owners/integration-owners.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
@@ -32,8 +34,10 @@ export const API_MODULES = [
   TasksModule,
   DistributionModule,
   IntegrationOwnersModule,
+  ImportsModule,
   CallsModule,
   SmartListsModule,
+  LeadFormsModule,
 ];
 
 /** No database: the gateway keeps only caches and asks records for everything. */

@@ -7,8 +7,10 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { CustomFieldsModule } from './modules/custom-fields/custom-fields.module';
 import { DealsModule } from './modules/deals/deals.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { IntegrationOwnersModule } from './modules/integration-owners/integration-owners.module';
 import { LeadConversionsModule } from './modules/lead-conversions/lead-conversions.module';
+import { LeadFormsModule } from './modules/lead-forms/lead-forms.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
 import { NotesModule } from './modules/notes/notes.module';
@@ -33,6 +35,7 @@ export class RecordsModule {
         CustomFieldsModule,
         LeadsModule,
         IntegrationOwnersModule,
+        ImportsModule,
         LeadConversionsModule,
         ContactsModule,
         DealsModule,
@@ -40,6 +43,7 @@ export class RecordsModule {
         NotesModule,
         TasksModule,
         SmartListsModule,
+        LeadFormsModule,
       ],
     };
   }

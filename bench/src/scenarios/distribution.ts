@@ -2,17 +2,20 @@ import { startProcessStack } from '@crm/testing';
 import * as path from 'node:path';
 import { Pool } from 'pg';
 import { measureHttp, measureLoop, printTable } from '../measure';
+import { importIntoPool } from './import';
 
 const ASSIGNMENTS = 10_000;
 const MEMBERS = 7;
 const CONNECTIONS = 64;
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 
 /**
  * (a) 10k single assignments from 64 parallel HTTP clients over a 7-member pool, through the
  * gateway with records, distribution and gateway as separate processes; prints assignments/s and
  * the spread between members (must be ≤ 1). Baseline: the same locked read-modify-write of a
  * round-robin cursor plus a log row, done directly in SQL through `pg` at the same concurrency.
- * (b) the CSV import of 1M leads is not built yet (see issue 4).
+ * (b) a CSV import of 1M leads (BENCH_IMPORT_ROWS) into a lead pool: rows/s, the records
+ * process's peak memory and the spread, against Postgres COPY of the same file.
  */
 export async function distributionBenchmark(): Promise<void> {
   const stack = await startProcessStack(path.resolve(__dirname, '../../..'), ['records', 'distribution', 'gateway'], {
@@ -68,9 +71,18 @@ export async function distributionBenchmark(): Promise<void> {
     process.stdout.write(
       `\nassignments per member: ${counts.join(', ')} (spread ${spread}, must be <= 1); ` +
         `target >= 3000 assignments/s: ${assignments.rps.toFixed(0)}/s\n` +
-        `(b) CSV import of 1M leads: not measured, the import is not built yet\n`,
+        '',
     );
     if (spread > 1 || counts.length !== MEMBERS) process.exitCode = 1;
+
+    const imported = await importIntoPool(stack, pool, headers, distributionPool.id, IMPORT_ROWS);
+    process.stdout.write(
+      `\n(b) CSV import of ${imported.rows} leads into the pool: ${imported.seconds.toFixed(1)} s, ` +
+        `${imported.rowsPerSecond.toFixed(0)} rows/s (${((imported.rowsPerSecond / imported.copyRowsPerSecond) * 100).toFixed(0)}% of COPY's ` +
+        `${imported.copyRowsPerSecond.toFixed(0)} rows/s), records peak RSS ${imported.peakRssMb.toFixed(0)} MB, spread ${imported.spread}\n` +
+        `targets: >= 25000 rows/s, RSS < 300 MB, >= 20% of COPY\n`,
+    );
+    if (imported.spread > 1) process.exitCode = 1;
   } finally {
     await pool.end();
     await stack.stop();

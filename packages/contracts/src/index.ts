@@ -10,6 +10,8 @@ export * from './records/subjects';
 export * from './records/lifecycle';
 export * from './records/smart-lists';
 export * from './records/integration-owners';
+export * from './records/imports';
+export * from './records/lead-forms';
 export * from './communications/subjects';
 export * from './communications/calls';
 export * from './communications/payloads';

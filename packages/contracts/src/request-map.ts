@@ -5,6 +5,8 @@ import type * as D from './records/dtos';
 import type * as L from './records/lifecycle';
 import type * as S from './records/smart-lists';
 import type * as IO from './records/integration-owners';
+import type * as IM from './records/imports';
+import type * as LF from './records/lead-forms';
 import { CommunicationsRequests as C } from './communications/subjects';
 import type * as CD from './communications/calls';
 import { DistributionRequests as DR } from './distribution/subjects';
@@ -115,6 +117,18 @@ export interface RequestMap {
   [R.ListIntegrationOwners]: { request: import('./common/envelope').Actor; reply: IO.IntegrationOwnerDto[] };
   [R.SetIntegrationOwner]: { request: IO.SetIntegrationOwnerRequest; reply: IO.IntegrationOwnerDto };
   [R.ResolveIntegrationOwner]: { request: IO.IntegrationOwnerRequest; reply: IO.ResolvedOwner };
+  [R.CreateImport]: { request: P.CreateRequest; reply: IM.ImportDto };
+  [R.AppendImportChunk]: { request: IM.AppendImportChunkRequest; reply: { bytes: number } };
+  [R.StartImport]: { request: P.GetRequest; reply: IM.ImportDto };
+  [R.GetImport]: { request: P.GetRequest; reply: IM.ImportDto };
+  [R.ListImportErrors]: { request: IM.ImportErrorsRequest; reply: IM.ImportErrorDto[] };
+
+  [R.ListLeadForms]: { request: P.ListRequest; reply: Page<LF.LeadFormDto> };
+  [R.GetLeadForm]: { request: P.GetRequest; reply: LF.LeadFormDto };
+  [R.CreateLeadForm]: { request: P.CreateRequest; reply: LF.LeadFormDto };
+  [R.UpdateLeadForm]: { request: P.UpdateRequest; reply: LF.LeadFormDto };
+  [R.DeleteLeadForm]: { request: P.DeleteRequest; reply: { deleted: true } };
+  [R.SubmitLeadForm]: { request: LF.SubmitLeadFormRequest; reply: LF.LeadFormSubmissionReply };
 
   [DR.ListPools]: { request: P.ListRequest; reply: Page<DP.DistributionPoolDto> };
   [DR.GetPool]: { request: P.GetRequest; reply: DP.DistributionPoolDto };

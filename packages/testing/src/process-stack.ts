@@ -13,6 +13,8 @@ export interface ProcessStack {
   database: TestDatabase;
   env: NodeJS.ProcessEnv;
   output: (service: ServiceName) => string;
+  /** The service's process id, for measuring it (memory, CPU). */
+  pid: (service: ServiceName) => number | undefined;
   /** A new account with an admin and their token, created over NATS as the launcher does. */
   createAccount(name?: string): Promise<CreateAccountReply & { auth: { Authorization: string } }>;
   stop(): Promise<void>;
@@ -63,6 +65,7 @@ export async function startProcessStack(repoRoot: string, services: ServiceName[
     database,
     env,
     output: (service) => logs.get(service) ?? '',
+    pid: (service) => children.get(service)?.pid,
     async createAccount(name = 'E2E account') {
       const rpc = new RpcClient(new PrefixedNatsClient({ servers: [TEST_NATS_URL], prefix, name: 'e2e-client' }));
       try {

@@ -30,7 +30,10 @@ export type SellType =
   | 'distribution_pool'
   | 'distribution_assignment'
   | 'next_owner'
-  | 'integration_owner';
+  | 'integration_owner'
+  | 'import'
+  | 'lead_form'
+  | 'form_submission';
 
 export interface SingleEnvelope<T> {
   data: T;

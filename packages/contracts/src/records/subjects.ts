@@ -96,6 +96,20 @@ export const RecordsRequests = {
   CountSmartList: 'records.smart-lists.count.v1',
   StartBulkAction: 'records.smart-lists.bulk-action.v1',
   GetJob: 'records.jobs.get.v1',
+
+  CreateImport: 'records.imports.create.v1',
+  AppendImportChunk: 'records.imports.append-chunk.v1',
+  StartImport: 'records.imports.start.v1',
+  GetImport: 'records.imports.get.v1',
+  ListImportErrors: 'records.imports.errors.v1',
+
+  ListLeadForms: 'records.lead-forms.list.v1',
+  GetLeadForm: 'records.lead-forms.get.v1',
+  CreateLeadForm: 'records.lead-forms.create.v1',
+  UpdateLeadForm: 'records.lead-forms.update.v1',
+  DeleteLeadForm: 'records.lead-forms.delete.v1',
+  /** A public submission keyed by the form's token (no user): creates one lead. */
+  SubmitLeadForm: 'records.lead-forms.submit.v1',
 } as const;
 
 function entityEvents<E extends string>(entity: E) {
@@ -129,6 +143,8 @@ export const RecordsEvents = {
   smartList: entityEvents('smart_list'),
   job: entityEvents('job'),
   integrationOwner: entityEvents('integration_owner'),
+  import: entityEvents('import'),
+  leadForm: entityEvents('lead_form'),
   /** A lead became a contact (and maybe an organization and a deal): things attached to it move. */
   leadConverted: { converted: 'records.lead.converted.v1' },
   /** Derived contact statuses changed because of a deal change (or by hand, for `past`). */

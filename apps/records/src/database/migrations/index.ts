@@ -3,7 +3,9 @@ import { RecordsInitial1700000000100 } from './1700000000100-RecordsInitial';
 import { RecordsLifecycle1700000000200 } from './1700000000200-RecordsLifecycle';
 import { SmartLists1700000000300 } from './1700000000300-SmartLists';
 import { IntegrationOwners1700000000500 } from './1700000000500-IntegrationOwners';
+import { LeadForms1700000000600 } from './1700000000600-LeadForms';
 import { PoolReassignment1700000000700 } from './1700000000700-PoolReassignment';
+import { Imports1700000000800 } from './1700000000800-Imports';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
 export const recordsMigrations = [
@@ -12,5 +14,7 @@ export const recordsMigrations = [
   RecordsLifecycle1700000000200,
   SmartLists1700000000300,
   IntegrationOwners1700000000500,
+  LeadForms1700000000600,
   PoolReassignment1700000000700,
+  Imports1700000000800,
 ];
