@@ -96,6 +96,15 @@ describe('distribution pools', () => {
     expect(await owners(p.id, 3)).toEqual([members[2], members[2], members[2]]);
   });
 
+  it('a member removed while assignments run: every assignment succeeds, none goes to them afterwards', async () => {
+    const p = await pool('lead', members.slice(0, 4).map((user_id) => ({ user_id })));
+    const during = Array.from({ length: 60 }, () => api.post(`/v2/distribution_pools/${p.id}/next_owner`).set(admin));
+    const removal = api.put(`/v2/distribution_pools/${p.id}`).set(admin).send({ data: { members: members.slice(0, 3).map((user_id) => ({ user_id })) } });
+    const responses = await Promise.all([...during, removal]);
+    expect(responses.map((r) => r.status).filter((status) => status !== 200)).toEqual([]);
+    expect(await owners(p.id, 12)).not.toContain(members[3]);
+  });
+
   it('stays exact under parallel single and bulk assignments across two replicas', async () => {
     const p = await pool('lead', members.map((user_id) => ({ user_id })));
     const singles = Array.from({ length: 140 }, () => api.post(`/v2/distribution_pools/${p.id}/next_owner`).set(admin).expect(200));

@@ -52,8 +52,14 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
     else this.pending = true;
   };
 
+  private lastSweep = 0;
+
   private async run(): Promise<void> {
     while (this.running) {
+      if (Date.now() - this.lastSweep > 60_000) {
+        this.lastSweep = Date.now();
+        await this.transactions.run((tx) => this.imports.failAbandonedUploads(tx)).catch(() => undefined);
+      }
       const job = await this.transactions.run((tx) => this.imports.claim(tx, LEASE_SECONDS)).catch((error: unknown) => {
         this.logger.warn({ err: error }, 'could not claim an import');
         return null;

@@ -87,6 +87,16 @@ export class ImportsRepository {
     return rows[0] ?? null;
   }
 
+  /** Uploads nobody finished (a client that went away): failed, and their chunks removed. */
+  async failAbandonedUploads(tx: Tx): Promise<void> {
+    await tx.rows(
+      `WITH abandoned AS (
+         UPDATE records.imports SET status = 'failed', error = 'the upload was never completed', finished_at = now(), updated_at = now()
+         WHERE status = 'uploading' AND updated_at < now() - interval '1 hour' RETURNING id)
+       DELETE FROM records.import_chunks WHERE import_id IN (SELECT id FROM abandoned)`,
+    );
+  }
+
   async chunk(tx: Tx, id: number, seq: number): Promise<Buffer | null> {
     const rows = await tx.rows<{ data: Buffer }>(`SELECT data FROM records.import_chunks WHERE import_id = $1 AND seq = $2`, [id, seq]);
     return rows[0]?.data ?? null;
