@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ContactAttributes, ContactDto, DomainError, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
+import { OwnedRecords } from '../../common/owned-records';
 import { applyPartyAttributes, EMPTY_PARTY, toAddress } from '../../common/party-attributes';
-import { AccessService, ActorAccess } from '../access/access.service';
+import { AccessService } from '../access/access.service';
 import { ContactStatusService } from '../contact-status/contact-status.service';
 import { NotesService } from '../notes/notes.service';
 import { TasksService } from '../tasks/tasks.service';
@@ -22,21 +23,19 @@ export class ContactsService {
     private readonly tasks: TasksService,
     private readonly statuses: ContactStatusService,
     private readonly events: EventPublisher,
-  ) {}
+  ) {
+    this.owned = new OwnedRecords('contact', this.contacts, this.access, this.transactions, toContactDto);
+  }
+
+  /** Reading under the user's visibility. */
+  private readonly owned: OwnedRecords<ContactEntity, ContactDto>;
 
   list(actor: Actor, query: ListQuery): Promise<Page<ContactDto>> {
-    return this.transactions.read(async (tx) => {
-      const access = await this.access.load(tx, actor);
-      const page = await this.contacts.list(tx, actor.accountId, query, access.ownerScope);
-      return { items: page.rows.map(toContactDto), hasMore: page.hasMore };
-    });
+    return this.owned.list(actor, query);
   }
 
   get(actor: Actor, id: number): Promise<ContactDto> {
-    return this.transactions.read(async (tx) => {
-      const access = await this.access.load(tx, actor);
-      return toContactDto(await this.loadVisible(tx, access, id, false));
-    });
+    return this.owned.get(actor, id);
   }
 
   async create(actor: Actor, data: unknown): Promise<ContactDto> {
@@ -80,7 +79,7 @@ export class ContactsService {
     const pooled = await this.support.ownerFromPool(actor, ['contact'], attributes);
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
-      const contact = await this.loadVisible(tx, access, id, true);
+      const contact = await this.owned.loadVisible(tx, access, id, true);
       if (!pooled && attributes.owner_id !== undefined) this.access.assertMayAssign(access, contact.owner_id, attributes.owner_id, 'contact');
       if (attributes.is_organization !== undefined && attributes.is_organization !== contact.is_organization) {
         throw DomainError.invalid('contact', 'is_organization', 'is_organization cannot be changed after creation');
@@ -97,7 +96,7 @@ export class ContactsService {
   delete(actor: Actor, id: number): Promise<{ deleted: true }> {
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
-      await this.loadVisible(tx, access, id, true);
+      await this.owned.loadVisible(tx, access, id, true);
       await this.access.require(tx, actor, 'delete_records', 'contact');
       await this.notes.deleteAttachedTo(tx, actor, 'contact', id);
       await this.tasks.deleteAttachedTo(tx, actor, 'contact', id);
@@ -112,16 +111,6 @@ export class ContactsService {
   async requireContact(tx: Tx, accountId: number, id: number, resource: string, field: string): Promise<ContactEntity> {
     const contact = await this.contacts.find(tx, accountId, id);
     if (!contact) throw DomainError.invalid(resource, field, `contact ${id} does not exist`);
-    return contact;
-  }
-
-  /** The contact, or 404 when it does not exist or the user may not see it. */
-  private async loadVisible(tx: Tx, access: ActorAccess, id: number, forUpdate: boolean): Promise<ContactEntity> {
-    const contact = forUpdate
-      ? await this.contacts.findForUpdate(tx, access.accountId, id)
-      : await this.contacts.find(tx, access.accountId, id);
-    if (!contact) throw DomainError.notFound('contact', id);
-    this.access.assertVisible(access, contact.owner_id, 'contact', id);
     return contact;
   }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DealAttributes, DealDto, DomainError, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
+import { OwnedRecords } from '../../common/owned-records';
 import { normalizeTags } from '../../common/party-attributes';
-import { AccessService, ActorAccess } from '../access/access.service';
+import { AccessService } from '../access/access.service';
 import { ContactStatusService } from '../contact-status/contact-status.service';
 import { NotesService } from '../notes/notes.service';
 import { TasksService } from '../tasks/tasks.service';
@@ -30,21 +31,19 @@ export class DealsService {
     private readonly tasks: TasksService,
     private readonly statuses: ContactStatusService,
     private readonly events: EventPublisher,
-  ) {}
+  ) {
+    this.owned = new OwnedRecords('deal', this.deals, this.access, this.transactions, toDealDto);
+  }
+
+  /** Reading under the user's visibility. */
+  private readonly owned: OwnedRecords<DealEntity, DealDto>;
 
   list(actor: Actor, query: ListQuery): Promise<Page<DealDto>> {
-    return this.transactions.read(async (tx) => {
-      const access = await this.access.load(tx, actor);
-      const page = await this.deals.list(tx, actor.accountId, query, access.ownerScope);
-      return { items: page.rows.map(toDealDto), hasMore: page.hasMore };
-    });
+    return this.owned.list(actor, query);
   }
 
   get(actor: Actor, id: number): Promise<DealDto> {
-    return this.transactions.read(async (tx) => {
-      const access = await this.access.load(tx, actor);
-      return toDealDto(await this.loadVisible(tx, access, id, false));
-    });
+    return this.owned.get(actor, id);
   }
 
   async create(actor: Actor, data: unknown): Promise<DealDto> {
@@ -105,7 +104,7 @@ export class DealsService {
     const pooled = await this.support.ownerFromPool(actor, ['deal'], attributes);
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
-      const deal = await this.loadVisible(tx, access, id, true);
+      const deal = await this.owned.loadVisible(tx, access, id, true);
       if (!pooled && attributes.owner_id !== undefined) this.access.assertMayAssign(access, deal.owner_id, attributes.owner_id, 'deal');
       const previousContact = deal.contact_id;
       const previousStage = deal.stage_id;
@@ -126,7 +125,7 @@ export class DealsService {
   delete(actor: Actor, id: number): Promise<{ deleted: true }> {
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
-      await this.loadVisible(tx, access, id, true);
+      await this.owned.loadVisible(tx, access, id, true);
       await this.access.require(tx, actor, 'delete_records', 'deal');
       await this.notes.deleteAttachedTo(tx, actor, 'deal', id);
       await this.tasks.deleteAttachedTo(tx, actor, 'deal', id);
@@ -136,14 +135,6 @@ export class DealsService {
       await this.statuses.refresh(tx, actor, id, contactsBefore, false);
       return { deleted: true as const };
     });
-  }
-
-  /** The deal, or 404 when it does not exist or the user may not see it. */
-  async loadVisible(tx: Tx, access: ActorAccess, id: number, forUpdate: boolean): Promise<DealEntity> {
-    const deal = forUpdate ? await this.deals.findForUpdate(tx, access.accountId, id) : await this.deals.find(tx, access.accountId, id);
-    if (!deal) throw DomainError.notFound('deal', id);
-    this.access.assertVisible(access, deal.owner_id, 'deal', id);
-    return deal;
   }
 
   private async apply(tx: Tx, actor: Actor, deal: DealEntity, attributes: DealAttributes): Promise<void> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, LeadAttributes, LeadDto, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
+import { OwnedRecords } from '../../common/owned-records';
 import { applyPartyAttributes, EMPTY_PARTY } from '../../common/party-attributes';
-import { AccessService, ActorAccess } from '../access/access.service';
+import { AccessService } from '../access/access.service';
 import { NotesService } from '../notes/notes.service';
 import { TasksService } from '../tasks/tasks.service';
 import { RecordSupportService } from '../record-support/record-support.service';
@@ -20,21 +21,19 @@ export class LeadsService {
     private readonly notes: NotesService,
     private readonly tasks: TasksService,
     private readonly events: EventPublisher,
-  ) {}
+  ) {
+    this.owned = new OwnedRecords('lead', this.leads, this.access, this.transactions, toLeadDto);
+  }
+
+  /** Reading under the user's visibility. */
+  private readonly owned: OwnedRecords<LeadEntity, LeadDto>;
 
   list(actor: Actor, query: ListQuery): Promise<Page<LeadDto>> {
-    return this.transactions.read(async (tx) => {
-      const access = await this.access.load(tx, actor);
-      const page = await this.leads.list(tx, actor.accountId, query, access.ownerScope);
-      return { items: page.rows.map(toLeadDto), hasMore: page.hasMore };
-    });
+    return this.owned.list(actor, query);
   }
 
   get(actor: Actor, id: number): Promise<LeadDto> {
-    return this.transactions.read(async (tx) => {
-      const access = await this.access.load(tx, actor);
-      return toLeadDto(await this.loadVisible(tx, access, id, false));
-    });
+    return this.owned.get(actor, id);
   }
 
   async create(actor: Actor, data: unknown): Promise<LeadDto> {
@@ -72,7 +71,7 @@ export class LeadsService {
     const pooled = await this.support.ownerFromPool(actor, ['lead'], attributes);
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
-      const lead = await this.loadVisible(tx, access, id, true);
+      const lead = await this.owned.loadVisible(tx, access, id, true);
       if (!pooled && attributes.owner_id !== undefined) this.access.assertMayAssign(access, lead.owner_id, attributes.owner_id, 'lead');
       await this.apply(tx, actor, lead, attributes);
       if (!lead.last_name && !lead.organization_name) {
@@ -89,7 +88,7 @@ export class LeadsService {
   delete(actor: Actor, id: number): Promise<{ deleted: true }> {
     return this.transactions.run(async (tx) => {
       const access = await this.access.load(tx, actor);
-      await this.loadVisible(tx, access, id, true);
+      await this.owned.loadVisible(tx, access, id, true);
       await this.access.require(tx, actor, 'delete_records', 'lead');
       await this.notes.deleteAttachedTo(tx, actor, 'lead', id);
       await this.tasks.deleteAttachedTo(tx, actor, 'lead', id);
@@ -97,14 +96,6 @@ export class LeadsService {
       await this.events.publish(tx, RecordsEvents.lead.deleted, { ...this.event(actor, null), id });
       return { deleted: true as const };
     });
-  }
-
-  /** The lead, or 404 when it does not exist or the user may not see it. */
-  private async loadVisible(tx: Tx, access: ActorAccess, id: number, forUpdate: boolean): Promise<LeadEntity> {
-    const lead = forUpdate ? await this.leads.findForUpdate(tx, access.accountId, id) : await this.leads.find(tx, access.accountId, id);
-    if (!lead) throw DomainError.notFound('lead', id);
-    this.access.assertVisible(access, lead.owner_id, 'lead', id);
-    return lead;
   }
 
   private async apply(tx: Tx, actor: Actor, lead: LeadEntity, attributes: LeadAttributes): Promise<void> {
