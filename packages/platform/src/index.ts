@@ -25,3 +25,4 @@ export * from './bootstrap/start-service';
 export * from './runtime-from-env';
 export * from './bootstrap/service-entry';
 export * from './bootstrap/run-main';
+export * from './messaging/background-loop';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DistributionRequests, DomainError, RecordsEvents } from '@crm/contracts';
-import { EventPublisher, RpcClient, TransactionRunner } from '@crm/platform';
+import { BackgroundLoop, EventPublisher, RpcClient, TransactionRunner } from '@crm/platform';
 import { parse, Parser } from 'csv-parse';
 import { ColumnTarget, resolveColumns } from './import-columns';
 import type { ImportDefaults } from './import-records';
@@ -23,10 +23,8 @@ const POLL_MS = 1000;
 @Injectable()
 export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ImportWorker');
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-  private pending = false;
+  private readonly loop = new BackgroundLoop(() => this.step(), POLL_MS);
+  private lastSweep = 0;
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -37,36 +35,28 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
-  nudge = (): void => {
-    if (this.wake) this.wake();
-    else this.pending = true;
-  };
+  nudge = (): void => this.loop.nudge();
 
-  private lastSweep = 0;
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      if (Date.now() - this.lastSweep > 60_000) {
-        this.lastSweep = Date.now();
-        await this.transactions.run((tx) => this.imports.failAbandonedUploads(tx)).catch(() => undefined);
-      }
-      const job = await this.transactions.run((tx) => this.imports.claim(tx, LEASE_SECONDS)).catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'could not claim an import');
-        return null;
-      });
-      if (job) await this.process(job);
-      else await this.idle();
+  /** One import, start to end; false when there was none waiting. */
+  private async step(): Promise<boolean> {
+    if (Date.now() - this.lastSweep > 60_000) {
+      this.lastSweep = Date.now();
+      await this.transactions.run((tx) => this.imports.failAbandonedUploads(tx)).catch(() => undefined);
     }
+    const job = await this.transactions.run((tx) => this.imports.claim(tx, LEASE_SECONDS)).catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'could not claim an import');
+      return null;
+    });
+    if (!job) return false;
+    await this.process(job);
+    return true;
   }
 
   private async process(job: ImportRow): Promise<void> {
@@ -77,7 +67,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
       outcome = error instanceof DomainError ? error.message : error instanceof Error ? error.message : String(error);
       this.logger.warn({ err: error, importId: job.id }, 'import failed');
     }
-    if (!this.running && outcome === 'stopped') return; // shutting down: another worker resumes it
+    if (!this.loop.isRunning && outcome === 'stopped') return; // shutting down: another worker resumes it
     await this.transactions
       .run(async (tx) => {
         const finished = await this.imports.finish(tx, job, outcome);
@@ -120,7 +110,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
         await this.flush(job, defaults, batch, rowsRead, progress.bytesRead);
         batch = [];
       }
-      if (!this.running) return 'stopped';
+      if (!this.loop.isRunning) return 'stopped';
     }
     await feeding;
     if (!columns) return 'the file is empty: it needs a header row and at least one record';
@@ -182,20 +172,5 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
       source: 'import',
     });
     return reply.ownerIds;
-  }
-
-  private idle(): Promise<void> {
-    if (this.pending) {
-      this.pending = false;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), POLL_MS);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-    });
   }
 }

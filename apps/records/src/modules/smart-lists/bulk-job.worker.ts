@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DomainError, RecordsEvents } from '@crm/contracts';
-import { EventPublisher, RUNTIME, ServiceRuntime, TransactionRunner, Tx } from '@crm/platform';
+import { BackgroundLoop, EventPublisher, RUNTIME, ServiceRuntime, TransactionRunner, Tx } from '@crm/platform';
 import { UsersService } from '../users/users.service';
 import { BulkJobsRepository } from './bulk-jobs.repository';
 import type { JobEntity } from './entities/job.entity';
@@ -30,10 +30,7 @@ const CHANGED = { reassign_owner: ['owner_id'], add_tag: ['tags'], remove_tag: [
 @Injectable()
 export class BulkJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('BulkJobWorker');
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-  private pending = false;
+  private readonly loop = new BackgroundLoop(() => this.step(), POLL_MS);
   private readonly chunkSize: number;
 
   constructor(
@@ -47,28 +44,16 @@ export class BulkJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Before the DataSource closes: let the chunk in flight commit or roll back. */
-  async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** A job was queued on this replica: start at once rather than at the next poll. */
-  nudge = (): void => {
-    if (this.wake) this.wake();
-    else this.pending = true;
-  };
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      if (!(await this.step())) await this.idle();
-    }
-  }
+  nudge = (): void => this.loop.nudge();
 
   /** One chunk of one job. False when there was nothing to do, or it failed (so back off). */
   private lastSweep = 0;
@@ -158,21 +143,6 @@ export class BulkJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       actorId: job.creator_id,
       data: toJobDto(job),
       changed: ['status'],
-    });
-  }
-
-  private idle(): Promise<void> {
-    if (this.pending || !this.running) {
-      this.pending = false;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), POLL_MS);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { BackgroundLoop } from '../background-loop';
 import { EventTransport } from './event-transport';
 
 const BATCH = 200;
@@ -23,10 +24,8 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
-  private running = false;
-  private wake?: () => void;
-  private loop?: Promise<void>;
-  private dirty = false;
+  private readonly loop = new BackgroundLoop(() => this.step(), POLL_MS, COALESCE_MS);
+  private lastCleanup = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,62 +34,34 @@ export class OutboxRelay {
   ) {}
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Called after a transaction that wrote events commits. */
-  nudge = (): void => {
-    if (this.wake) this.wake();
-    else this.dirty = true;
-  };
+  nudge = (): void => this.loop.nudge();
 
   /** Publish everything pending now; for tests and shutdown. */
   async drain(): Promise<void> {
     while ((await this.relayBatch()) === BATCH);
   }
 
-  private async run(): Promise<void> {
-    let lastCleanup = 0;
-    while (this.running) {
-      try {
-        const sent = await this.relayBatch();
-        if (Date.now() - lastCleanup > 3_600_000) {
-          lastCleanup = Date.now();
-          await this.dataSource.query(
-            `DELETE FROM "${this.schema}".outbox WHERE published_at < now() - interval '${RETENTION}'`,
-          );
-        }
-        if (sent === BATCH) continue;
-      } catch (error) {
-        this.logger.warn({ err: error, schema: this.schema }, 'outbox relay failed; retrying');
+  /** True while full batches keep coming (go again at once). */
+  private async step(): Promise<boolean> {
+    try {
+      const sent = await this.relayBatch();
+      if (Date.now() - this.lastCleanup > 3_600_000) {
+        this.lastCleanup = Date.now();
+        await this.dataSource.query(`DELETE FROM "${this.schema}".outbox WHERE published_at < now() - interval '${RETENTION}'`);
       }
-      await this.waitForWork();
-      // Let the commits of concurrent requests join this batch: one round of queries for many events.
-      await new Promise((resolve) => setTimeout(resolve, COALESCE_MS));
+      return sent === BATCH;
+    } catch (error) {
+      this.logger.warn({ err: error, schema: this.schema }, 'outbox relay failed; retrying');
+      return false;
     }
-  }
-
-  private waitForWork(): Promise<void> {
-    if (this.dirty) {
-      this.dirty = false;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), POLL_MS);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-    });
   }
 
   /**
