@@ -26,3 +26,4 @@ export * from './runtime-from-env';
 export * from './bootstrap/service-entry';
 export * from './bootstrap/run-main';
 export * from './messaging/background-loop';
+export * from './database/list-query';

@@ -1,4 +1,4 @@
-import type { ListSpec } from './list-query';
+import type { ListSpec } from '@crm/platform';
 
 /** Filters and sort fields leads and contacts share, for a query aliased `alias`. */
 export function partyListSpec(alias: string): Pick<ListSpec, 'filters' | 'sortable'> {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '@crm/contracts';
-import type { Tx } from '@crm/platform';
+import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { applyListQuery, ListSpec, toPage } from '../../common/list-query';
 import { restrictToViewer } from '../record-owners/viewer-scope';
 import type { ViewerScope } from '../records-access/records-access.service';
 import { TextMessageEntity, TextMessageResourceType } from './entities/text-message.entity';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery, Permission } from '@crm/contracts';
-import type { Tx } from '@crm/platform';
-import { applyListQuery, ListSpec, toPage } from '../../common/list-query';
+import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
 import { UserEntity } from '../users/entities/user.entity';
 import { GroupEntity } from './entities/group.entity';
 import { RoleEntity } from './entities/role.entity';

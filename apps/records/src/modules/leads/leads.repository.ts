@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '@crm/contracts';
-import type { Tx } from '@crm/platform';
+import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { applyListQuery, ListSpec, toPage } from '../../common/list-query';
 import { partyListSpec } from '../../common/party-list';
 import { LeadEntity } from './entities/lead.entity';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AttachableType, ListQuery } from '@crm/contracts';
-import type { Tx } from '@crm/platform';
-import { applyListQuery, ListSpec, toPage } from '../../common/list-query';
+import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
 import { ResourceOwnersRepository } from '../record-support/resource-owners.repository';
 import { NoteEntity } from './entities/note.entity';
 

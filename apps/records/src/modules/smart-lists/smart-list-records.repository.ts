@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery, SmartListFilters } from '@crm/contracts';
-import type { Tx } from '@crm/platform';
+import { applyListQuery, toPage, Tx } from '@crm/platform';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { applyListQuery, toPage } from '../../common/list-query';
 import type { FieldDefinitions } from './custom-field-filters';
 import { filterConditions } from './smart-list-filters';
 import type { SmartListTarget } from './smart-list-targets';

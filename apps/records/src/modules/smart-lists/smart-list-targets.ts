@@ -1,5 +1,5 @@
 import type { RecordResourceType, SmartListFilters } from '@crm/contracts';
-import type { ListSpec } from '../../common/list-query';
+import { ListSpec } from '@crm/platform';
 import { CONTACT_LIST_SPEC } from '../contacts/contacts.repository';
 import { ContactEntity } from '../contacts/entities/contact.entity';
 import { DEAL_LIST_SPEC } from '../deals/deals.repository';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '@crm/contracts';
-import type { Tx } from '@crm/platform';
-import { applyListQuery, ListSpec, toPage } from '../../common/list-query';
+import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
 import { SmartListEntity } from './entities/smart-list.entity';
 
 const LIST: ListSpec = {

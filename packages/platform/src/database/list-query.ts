@@ -1,7 +1,13 @@
 import { DomainError, ListQuery } from '@crm/contracts';
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
+/** How a filter parameter compares: comma-separated values match any of them where that makes sense. */
 export type FilterKind = 'int' | 'text' | 'ilike' | 'bool' | 'date' | 'lower';
+
+export type FilterSpec =
+  | { column: string; kind: FilterKind }
+  /** Values outside the list are refused (400) rather than matching nothing. */
+  | { column: string; kind: 'enum'; values: readonly string[] };
 
 export interface ListSpec {
   resource: string;
@@ -10,7 +16,7 @@ export interface ListSpec {
   /** Sortable field → column (with alias). */
   sortable: Record<string, string>;
   /** Filter parameter → column expression and how to compare. */
-  filters: Record<string, { column: string; kind: FilterKind }>;
+  filters: Record<string, FilterSpec>;
   /** Column holding custom field values (jsonb keyed by field name), when the resource has them. */
   customFieldsColumn?: string;
   /** Unique column that makes the order total; `<alias>.id` unless the rows have no id. */
@@ -18,8 +24,9 @@ export interface ListSpec {
 }
 
 /**
- * Apply Sell's list parameters: filters, ids, custom_fields[...], sort_by and page/per_page.
- * One extra row is fetched to know whether a next page exists.
+ * Apply Sell's list parameters to a query: filters, ids, custom_fields[...], sort_by and
+ * page/per_page. One extra row is fetched to know whether a next page exists; the tiebreaker
+ * makes the order total so pages never overlap.
  */
 export function applyListQuery<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -33,11 +40,10 @@ export function applyListQuery<T extends ObjectLiteral>(
   for (const [name, raw] of Object.entries(query.filters)) {
     const filter = spec.filters[name];
     if (!filter) throw invalidParam(name, `unknown filter ${name}`);
-    const key = param();
-    qb.andWhere(...condition(filter.column, filter.kind, key, name, raw));
+    qb.andWhere(...condition(filter, param(), name, raw));
   }
   for (const [field, value] of Object.entries(query.customFields)) {
-    if (!spec.customFieldsColumn) throw invalidParam(`custom_fields[${field}]`, 'this resource has no custom fields');
+    if (!spec.customFieldsColumn) throw invalidParam(`custom_fields[${field}]`, `${spec.resource} has no custom fields`);
     const nameKey = param();
     const valueKey = param();
     qb.andWhere(
@@ -66,8 +72,9 @@ export function toPage<T>(rows: T[], query: ListQuery): { rows: T[]; hasMore: bo
   return { rows: hasMore ? rows.slice(0, query.perPage) : rows, hasMore };
 }
 
-function condition(column: string, kind: FilterKind, key: string, name: string, raw: string): [string, ObjectLiteral] {
-  switch (kind) {
+function condition(filter: FilterSpec, key: string, name: string, raw: string): [string, ObjectLiteral] {
+  const { column } = filter;
+  switch (filter.kind) {
     case 'int': {
       const values = raw.split(',').map((v) => Number(v));
       if (values.some((v) => !Number.isSafeInteger(v))) throw invalidParam(name, `${name} must be an integer`);
@@ -85,6 +92,12 @@ function condition(column: string, kind: FilterKind, key: string, name: string, 
       return [`${column} ILIKE :${key}`, { [key]: raw.replace(/[%_\\]/g, (c) => `\\${c}`) }];
     case 'text':
       return [`${column} = ANY(:${key})`, { [key]: raw.split(',') }];
+    case 'enum': {
+      const values = raw.split(',');
+      const unknown = values.find((v) => !filter.values.includes(v));
+      if (unknown !== undefined) throw invalidParam(name, `${name} must be one of ${filter.values.join(', ')}`);
+      return [`${column} = ANY(:${key})`, { [key]: values }];
+    }
   }
 }
 
