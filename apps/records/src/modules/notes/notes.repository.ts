@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AttachableType, ListQuery } from '@crm/contracts';
+import type { ListQuery } from '@crm/contracts';
 import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
 import { ResourceOwnersRepository } from '../record-support/resource-owners.repository';
 import { NoteEntity } from './entities/note.entity';
@@ -37,24 +37,5 @@ export class NotesRepository {
 
   async delete(tx: Tx, accountId: number, id: number): Promise<void> {
     await tx.manager.getRepository(NoteEntity).delete({ account_id: accountId, id });
-  }
-
-  /** Remove every note of a record; returns their ids. */
-  async deleteAttachedTo(tx: Tx, accountId: number, type: AttachableType, id: number): Promise<number[]> {
-    const rows = await tx.rows<{ id: number }>(
-      `DELETE FROM records.notes WHERE account_id = $1 AND resource_type = $2 AND resource_id = $3 RETURNING id`,
-      [accountId, type, id],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  /** Move every note of one record onto another (a converted lead's notes onto its contact). */
-  async repoint(tx: Tx, accountId: number, from: { type: AttachableType; id: number }, to: { type: AttachableType; id: number }) {
-    const rows = await tx.rows<{ id: number }>(
-      `UPDATE records.notes SET resource_type = $4, resource_id = $5, updated_at = now()
-       WHERE account_id = $1 AND resource_type = $2 AND resource_id = $3 RETURNING id`,
-      [accountId, from.type, from.id, to.type, to.id],
-    );
-    return rows.map((row) => row.id);
   }
 }

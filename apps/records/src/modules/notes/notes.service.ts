@@ -89,12 +89,12 @@ export class NotesService {
 
   /** With the record they hang on (in its transaction). */
   async deleteAttachedTo(tx: Tx, actor: Actor, type: AttachableType, id: number): Promise<void> {
-    await this.emitDeleted(tx, actor, await this.notes.deleteAttachedTo(tx, actor.accountId, type, id));
+    await this.emitDeleted(tx, actor, await this.owners.deleteAttached(tx, 'records.notes', actor.accountId, { type, id }));
   }
 
   /** A converted lead's notes follow it to its contact. */
   repoint(tx: Tx, actor: Actor, from: { type: AttachableType; id: number }, to: { type: AttachableType; id: number }) {
-    return this.notes.repoint(tx, actor.accountId, from, to);
+    return this.owners.repointAttached(tx, 'records.notes', actor.accountId, from, to);
   }
 
   private async loadVisible(tx: Tx, actor: Actor, id: number): Promise<NoteEntity> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttachableType, DomainError, ListQuery } from '@crm/contracts';
+import { DomainError, ListQuery } from '@crm/contracts';
 import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
 import { ResourceOwnersRepository } from '../record-support/resource-owners.repository';
 import { TaskEntity } from './entities/task.entity';
@@ -48,22 +48,5 @@ export class TasksRepository {
 
   async delete(tx: Tx, accountId: number, id: number): Promise<void> {
     await tx.manager.getRepository(TaskEntity).delete({ account_id: accountId, id });
-  }
-
-  async deleteAttachedTo(tx: Tx, accountId: number, type: AttachableType, id: number): Promise<number[]> {
-    const rows = await tx.rows<{ id: number }>(
-      `DELETE FROM records.tasks WHERE account_id = $1 AND resource_type = $2 AND resource_id = $3 RETURNING id`,
-      [accountId, type, id],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  async repoint(tx: Tx, accountId: number, from: { type: AttachableType; id: number }, to: { type: AttachableType; id: number }) {
-    const rows = await tx.rows<{ id: number }>(
-      `UPDATE records.tasks SET resource_type = $4, resource_id = $5, updated_at = now()
-       WHERE account_id = $1 AND resource_type = $2 AND resource_id = $3 RETURNING id`,
-      [accountId, from.type, from.id, to.type, to.id],
-    );
-    return rows.map((row) => row.id);
   }
 }

@@ -87,11 +87,11 @@ export class TasksService {
   }
 
   async deleteAttachedTo(tx: Tx, actor: Actor, type: AttachableType, id: number): Promise<void> {
-    await this.emitDeleted(tx, actor, await this.tasks.deleteAttachedTo(tx, actor.accountId, type, id));
+    await this.emitDeleted(tx, actor, await this.owners.deleteAttached(tx, 'records.tasks', actor.accountId, { type, id }));
   }
 
   repoint(tx: Tx, actor: Actor, from: { type: AttachableType; id: number }, to: { type: AttachableType; id: number }) {
-    return this.tasks.repoint(tx, actor.accountId, from, to);
+    return this.owners.repointAttached(tx, 'records.tasks', actor.accountId, from, to);
   }
 
   private async apply(tx: Tx, actor: Actor, task: Partial<TaskEntity>, attributes: TaskAttributes): Promise<void> {
