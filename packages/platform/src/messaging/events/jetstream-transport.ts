@@ -5,7 +5,6 @@ import {
   ConsumerMessages,
   DeliverPolicy,
   headers,
-  JetStreamClient,
   JetStreamManager,
   JsMsg,
   nanos,
@@ -34,10 +33,6 @@ export class JetStreamTransport implements EventTransport {
     const tag = prefix.replace(/[^A-Za-z0-9_-]/g, '');
     this.streamName = tag ? `${tag}_${EVENTS_STREAM}` : EVENTS_STREAM;
     this.deadLetterStream = `${this.streamName}_DEADLETTER`;
-  }
-
-  get stream(): string {
-    return this.streamName;
   }
 
   async publish(events: OutgoingEvent[]): Promise<void> {
@@ -201,4 +196,3 @@ export function narrowestFilter(subjects: string[]): string {
   return [...common, '>'].join('.');
 }
 
-export type { JetStreamClient };

@@ -44,11 +44,6 @@ export class OutboxRelay {
   /** Called after a transaction that wrote events commits. */
   nudge = (): void => this.loop.nudge();
 
-  /** Publish everything pending now; for tests and shutdown. */
-  async drain(): Promise<void> {
-    while ((await this.relayBatch()) === BATCH);
-  }
-
   /** True while full batches keep coming (go again at once). */
   private async step(): Promise<boolean> {
     try {

@@ -1,5 +1,5 @@
 import { CustomTransportStrategy, ClientProxy, ReadPacket, Server, WritePacket } from '@nestjs/microservices';
-import { firstValueFrom, isObservable, lastValueFrom } from 'rxjs';
+import { isObservable, lastValueFrom } from 'rxjs';
 import { InProcessBus } from '../in-process-bus';
 
 /** Nest transport strategy answering request patterns from the in-process bus. */
@@ -63,4 +63,3 @@ export class InProcessClient extends ClientProxy {
   }
 }
 
-export { firstValueFrom };
