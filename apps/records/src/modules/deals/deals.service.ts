@@ -14,6 +14,7 @@ import { RecordSupportService } from '../record-support/record-support.service';
 import { DealContactsService } from './deal-contacts.service';
 import { toDealDto } from './deals.mapper';
 import { DealsRepository } from './deals.repository';
+import type { StageEntity } from '../pipelines/entities/stage.entity';
 import type { DealEntity } from './entities/deal.entity';
 
 @Injectable()
@@ -107,17 +108,14 @@ export class DealsService {
       const deal = await this.owned.loadVisible(tx, access, id, true);
       if (!pooled && attributes.owner_id !== undefined) this.access.assertMayAssign(access, deal.owner_id, attributes.owner_id, 'deal');
       const previousContact = deal.contact_id;
-      const previousStage = deal.stage_id;
       const contactsBefore = await this.statuses.contactsOfDeal(tx, actor.accountId, id);
-      await this.apply(tx, actor, deal, attributes);
+      const { newStage } = await this.apply(tx, actor, deal, attributes);
       const saved = await this.deals.save(tx, deal);
       if (saved.contact_id && saved.contact_id !== previousContact) await this.dealContacts.linkInTx(tx, actor, id, saved.contact_id);
       const dto = toDealDto(saved);
       await this.events.publish(tx, RecordsEvents.deal.updated, { ...this.event(actor, id, dto), changed: Object.keys(attributes) });
       if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [id]);
-      const newlyWon =
-        saved.stage_id !== previousStage && (await this.pipelines.requireStage(tx, actor.accountId, saved.stage_id)).category === 'won';
-      await this.statuses.refresh(tx, actor, id, contactsBefore, newlyWon);
+      await this.statuses.refresh(tx, actor, id, contactsBefore, newStage?.category === 'won');
       return dto;
     });
   }
@@ -137,7 +135,9 @@ export class DealsService {
     });
   }
 
-  private async apply(tx: Tx, actor: Actor, deal: DealEntity, attributes: DealAttributes): Promise<void> {
+  /** Applies the attributes to the deal; `newStage` when it moved to another stage. */
+  private async apply(tx: Tx, actor: Actor, deal: DealEntity, attributes: DealAttributes): Promise<{ newStage?: StageEntity }> {
+    let newStage: StageEntity | undefined;
     if (attributes.name !== undefined) {
       const name = attributes.name.trim();
       if (!name) throw DomainError.invalid('deal', 'name', 'name cannot be blank', 'blank');
@@ -152,8 +152,8 @@ export class DealsService {
     if ('unqualified_reason_id' in attributes) deal.unqualified_reason_id = attributes.unqualified_reason_id ?? null;
     if ('added_on' in attributes && attributes.added_on) deal.added_at = new Date(attributes.added_on);
     if (attributes.stage_id !== undefined && attributes.stage_id !== deal.stage_id) {
-      const stage = await this.pipelines.requireStage(tx, actor.accountId, attributes.stage_id);
-      deal.stage_id = stage.id;
+      newStage = await this.pipelines.requireStage(tx, actor.accountId, attributes.stage_id);
+      deal.stage_id = newStage.id;
       deal.last_stage_change_at = attributes.last_stage_change_at ? new Date(attributes.last_stage_change_at) : new Date();
       deal.last_stage_change_by_id = actor.userId;
     }
@@ -175,6 +175,7 @@ export class DealsService {
     }
     if (attributes.tags) deal.tags = normalizeTags(attributes.tags);
     await this.support.prepare(tx, actor, 'deal', deal, attributes);
+    return { newStage };
   }
 
   private event(actor: Actor, id: number, dto: DealDto | null) {
