@@ -6,10 +6,12 @@ import {
   DistributionPoolDto,
   DomainError,
   ListQuery,
+  MAX_PER_PAGE,
   Page,
   parseAttributes,
   PoolMemberAttributes,
   RecordsRequests,
+  UserDto,
 } from '@crm/contracts';
 import { EventPublisher, RpcClient, TransactionRunner, Tx } from '@crm/platform';
 import { KnownUsersRepository } from '../known-users/known-users.repository';
@@ -99,27 +101,28 @@ export class PoolsService {
     if (!allowed) throw DomainError.forbidden('distribution_pool', 'your role does not allow changing distribution pools (manage settings)');
   }
 
-  /** Members must be distinct users of the account; records says who exists and is active. */
+  /** Members must be distinct users of the account; records says who exists and is active (one request per 100). */
   private async checkMembers(actor: Actor, members: PoolMemberAttributes[]): Promise<(MemberInput & { name: string; active: boolean })[]> {
-    const seen = new Set<number>();
-    const checked = [];
-    for (const [i, member] of members.entries()) {
-      if (seen.has(member.user_id)) throw DomainError.invalid('distribution_pool', `members/${i}/user_id`, `user ${member.user_id} is listed twice`);
-      seen.add(member.user_id);
-      const user = await this.rpc.request(RecordsRequests.GetUser, { ...actor, id: member.user_id }).catch((error: DomainError) => {
-        if (error.status === 404) throw DomainError.invalid('distribution_pool', `members/${i}/user_id`, `user ${member.user_id} does not exist`);
-        throw error;
-      });
-      checked.push({
+    const ids = members.map((member) => member.user_id);
+    const duplicate = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+    if (duplicate >= 0) throw DomainError.invalid('distribution_pool', `members/${duplicate}/user_id`, `user ${ids[duplicate]} is listed twice`);
+    const users = new Map<number, UserDto>();
+    for (let start = 0; start < ids.length; start += MAX_PER_PAGE) {
+      const query = { page: 1, perPage: MAX_PER_PAGE, ids: ids.slice(start, start + MAX_PER_PAGE), filters: {}, customFields: {} };
+      for (const user of (await this.rpc.request(RecordsRequests.ListUsers, { ...actor, query })).items) users.set(user.id, user);
+    }
+    return members.map((member, i) => {
+      const user = users.get(member.user_id);
+      if (!user) throw DomainError.invalid('distribution_pool', `members/${i}/user_id`, `user ${member.user_id} does not exist`);
+      return {
         user_id: member.user_id,
         weight: member.weight ?? 1,
         paused: member.paused ?? false,
         daily_cap: member.daily_cap ?? null,
         name: user.name,
         active: user.status === 'active',
-      });
-    }
-    return checked;
+      };
+    });
   }
 
   private async saveMembers(tx: Tx, actor: Actor, poolId: number, members: (MemberInput & { name: string; active: boolean })[]) {
