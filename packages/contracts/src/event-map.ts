@@ -1,6 +1,8 @@
 import { CommunicationsEvents } from './communications/subjects';
 import { DistributionEvents } from './distribution/subjects';
 import { RecordsEvents } from './records/subjects';
+import { MailEvents } from './mail/subjects';
+import type { BccAddressChangedEvent, DealAddressAssignedEvent, MailMessageReceivedEvent } from './mail/payloads';
 import type { ContactStatusChangedEvent, LeadConvertedEvent, RecordChangedEvent } from './records/payloads';
 
 type ValuesOf<T> = T[keyof T];
@@ -15,13 +17,16 @@ export type EventMap = { [S in RecordChangeSubject | CommunicationsChangeSubject
   [RecordsEvents.leadConverted.converted]: LeadConvertedEvent;
   [RecordsEvents.contactStatus.customerChanged]: ContactStatusChangedEvent;
   [RecordsEvents.contactStatus.prospectChanged]: ContactStatusChangedEvent;
+  [MailEvents.message.received]: MailMessageReceivedEvent;
+  [MailEvents.bccAddress.changed]: BccAddressChangedEvent;
+  [MailEvents.dealAddress.assigned]: DealAddressAssignedEvent;
 };
 
 export type EventSubject = keyof EventMap;
 export type PayloadOf<S extends EventSubject> = EventMap[S];
 
 /** Every event subject, for the JetStream stream's subject list. */
-export const ALL_EVENT_SUBJECTS: EventSubject[] = [RecordsEvents, CommunicationsEvents, DistributionEvents].flatMap((group) =>
+export const ALL_EVENT_SUBJECTS: EventSubject[] = [RecordsEvents, CommunicationsEvents, DistributionEvents, MailEvents].flatMap((group) =>
   Object.values(group).flatMap((events) => Object.values(events) as EventSubject[]),
 );
 

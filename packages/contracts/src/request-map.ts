@@ -11,6 +11,9 @@ import { CommunicationsRequests as C } from './communications/subjects';
 import type * as CD from './communications/calls';
 import { DistributionRequests as DR } from './distribution/subjects';
 import type * as DP from './distribution/pools';
+import type * as EM from './communications/emails';
+import { MailIngestRequests as M } from './mail/subjects';
+import type * as MP from './mail/payloads';
 
 /** Every request/reply subject with its request and reply types. */
 export interface RequestMap {
@@ -129,6 +132,21 @@ export interface RequestMap {
   [R.UpdateLeadForm]: { request: P.UpdateRequest; reply: LF.LeadFormDto };
   [R.DeleteLeadForm]: { request: P.DeleteRequest; reply: { deleted: true } };
   [R.SubmitLeadForm]: { request: LF.SubmitLeadFormRequest; reply: LF.LeadFormSubmissionReply };
+
+  [R.FindUsersByEmail]: { request: P.FindUsersByEmailRequest; reply: P.UserEmailMatch[] };
+  [R.EnsureContactsByEmail]: { request: P.EnsureContactsByEmailRequest; reply: P.EnsuredContact[] };
+  [R.GetDealContactIds]: { request: P.GetDealContactIdsRequest; reply: P.DealContactIds[] };
+
+  [C.ListEmails]: { request: P.ListRequest; reply: Page<EM.EmailDto> };
+  [C.GetEmail]: { request: P.GetRequest; reply: EM.EmailDto };
+  [C.GetEmailAttachment]: { request: EM.EmailAttachmentRequest; reply: MP.MailAttachmentMeta };
+
+  [M.GetBccAddress]: { request: import('./common/envelope').Actor; reply: MP.BccAddressDto };
+  [M.RegenerateBccAddress]: { request: import('./common/envelope').Actor; reply: MP.BccAddressDto };
+  [M.ListIngestedMessages]: { request: P.ListRequest; reply: Page<MP.IngestedMessageDto> };
+  [M.GetIngestedMessage]: { request: P.GetRequest; reply: MP.IngestedMessageDto };
+  [M.RetryIngestedMessage]: { request: P.GetRequest; reply: MP.IngestedMessageDto };
+  [M.ReadAttachment]: { request: MP.ReadAttachmentRequest; reply: MP.AttachmentSlice };
 
   [DR.ListPools]: { request: P.ListRequest; reply: Page<DP.DistributionPoolDto> };
   [DR.GetPool]: { request: P.GetRequest; reply: DP.DistributionPoolDto };

@@ -8,6 +8,10 @@ export const CommunicationsRequests = {
   ListCallOutcomes: 'communications.call-outcomes.list.v1',
   ListTextMessages: 'communications.text-messages.list.v1',
   GetTextMessage: 'communications.text-messages.get.v1',
+  ListEmails: 'communications.emails.list.v1',
+  GetEmail: 'communications.emails.get.v1',
+  /** An attachment's metadata, if the actor may see the email (the content comes from mail-ingest). */
+  GetEmailAttachment: 'communications.emails.attachment.v1',
 } as const;
 
 function entityEvents<E extends string>(entity: E) {

@@ -144,3 +144,37 @@ export interface CheckPermissionRequest {
   userId: number;
   permission: import('./lifecycle').Permission;
 }
+
+export interface FindUsersByEmailRequest {
+  accountId: number;
+  emails: string[];
+}
+export interface UserEmailMatch {
+  id: number;
+  email: string;
+  name: string;
+  status: 'active' | 'inactive';
+}
+
+export interface EnsureContactsByEmailRequest {
+  accountId: number;
+  correlationId?: string;
+  integration: import('./integration-owners').Integration;
+  people: { email: string; name: string | null }[];
+}
+export interface EnsuredContact {
+  /** Lower-cased. */
+  email: string;
+  contact_id: number;
+  owner_id: number;
+  created: boolean;
+}
+
+export interface GetDealContactIdsRequest {
+  accountId: number;
+  dealIds: number[];
+}
+export interface DealContactIds {
+  deal_id: number;
+  contact_ids: number[];
+}

@@ -110,6 +110,13 @@ export const RecordsRequests = {
   DeleteLeadForm: 'records.lead-forms.delete.v1',
   /** A public submission keyed by the form's token (no user): creates one lead. */
   SubmitLeadForm: 'records.lead-forms.submit.v1',
+
+  /** Users of an account with any of these emails (case-insensitive): colleagues, for mail filing. */
+  FindUsersByEmail: 'records.users.find-by-email.v1',
+  /** The contact for each email, created (with the integration's default owner) when none has it. */
+  EnsureContactsByEmail: 'records.contacts.ensure-by-email.v1',
+  /** Each deal's primary and associated contacts (deals that do not exist are left out). */
+  GetDealContactIds: 'records.deals.contact-ids.v1',
 } as const;
 
 function entityEvents<E extends string>(entity: E) {
