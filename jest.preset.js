@@ -4,6 +4,7 @@ module.exports = {
   // Decorator metadata (class-transformer, NestJS) needs the Reflect polyfill loaded first.
   setupFiles: ['reflect-metadata'],
   transform: {
+    'node_modules/email-forward-parser/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -17,6 +18,8 @@ module.exports = {
       },
     ],
   },
+  // email-forward-parser ships only ES modules: compile it to CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!email-forward-parser/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
   testTimeout: 60000,

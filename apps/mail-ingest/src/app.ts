@@ -1,6 +1,10 @@
 import { schemaOf } from '@crm/contracts';
 import { migrateService, ServiceEntry, startService } from '@crm/platform';
-import { MailIngestModule, mailIngestMigrations } from './mail-ingest.module';
+import { mailIngestMigrations } from './database/migrations';
+import { MailIngestModule } from './mail-ingest.module';
+
+export { SmtpListener } from './modules/smtp/smtp-listener';
+export { MailIngestEnv, MAIL_INGEST_SETTING_NAMES } from './config';
 
 export const mailIngestService: ServiceEntry = {
   name: 'mail-ingest',

@@ -1,16 +1,35 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingTables1700000000000, PlatformModule, ServiceRuntime } from '@crm/platform';
-import { SmtpListener } from './modules/smtp/smtp-listener';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { loadEnv, PlatformModule, ServiceRuntime } from '@crm/platform';
+import { MAIL_INGEST_SETTINGS, MailIngestEnv } from './config';
+import { mailIngestMigrations } from './database/migrations';
+import { AddressesModule } from './modules/addresses/addresses.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
+import { MessagesModule } from './modules/messages/messages.module';
+import { SmtpModule } from './modules/smtp/smtp.module';
 
+@Global()
+@Module({})
+class MailIngestSettingsModule {
+  static register(runtime: ServiceRuntime): DynamicModule {
+    const provider = { provide: MAIL_INGEST_SETTINGS, useValue: loadEnv(MailIngestEnv, runtime.settings) };
+    return { module: MailIngestSettingsModule, providers: [provider], exports: [provider] };
+  }
+}
+
+/** BCC mail ingest: the account's and deals' addresses, the SMTP server, filing, the ingest log. */
 @Module({})
 export class MailIngestModule {
   static register(runtime: ServiceRuntime, http: boolean): DynamicModule {
     return {
       module: MailIngestModule,
-      imports: [PlatformModule.forRoot({ runtime, http, database: { entities: [], migrations: mailIngestMigrations } })],
-      providers: [SmtpListener],
+      imports: [
+        PlatformModule.forRoot({ runtime, http, database: { entities: [], migrations: mailIngestMigrations } }),
+        MailIngestSettingsModule.register(runtime),
+        AddressesModule,
+        AttachmentsModule,
+        MessagesModule,
+        SmtpModule,
+      ],
     };
   }
 }
-
-export const mailIngestMigrations = [MessagingTables1700000000000];

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { distributedRuntimeFromEnv, loadEnvOrExit, runMain } from '@crm/platform';
 import { mailIngestService } from './app';
-import { MailIngestEnv } from './config';
+import { MAIL_INGEST_SETTING_NAMES, MailIngestEnv } from './config';
 
-const { SMTP_PORT } = loadEnvOrExit(MailIngestEnv);
+loadEnvOrExit(MailIngestEnv);
 const { runtime, port } = distributedRuntimeFromEnv('mail-ingest');
-runtime.settings.SMTP_PORT = String(SMTP_PORT);
+for (const name of MAIL_INGEST_SETTING_NAMES) {
+  const value = process.env[name];
+  if (value !== undefined && value !== '') runtime.settings[name] = value;
+}
 runMain(() => mailIngestService.start(runtime, { httpPort: port }));

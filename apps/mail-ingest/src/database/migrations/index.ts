@@ -1,0 +1,5 @@
+import { MessagingTables1700000000000 } from '@crm/platform';
+import { MailIngestInitial1700000001000 } from './1700000001000-MailIngestInitial';
+
+/** In order. Never edit a migration that has shipped: add a new one. */
+export const mailIngestMigrations = [MessagingTables1700000000000, MailIngestInitial1700000001000];

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import type { IngestLogEntry, IngestStatus, ListQuery } from '@crm/contracts';
+import type { Tx } from '@crm/platform';
+
+export interface RawMessageRow {
+  id: string;
+  account_id: number;
+  deal_ids: number[];
+  recipients: string[];
+  envelope_from: string | null;
+  size: number;
+  status: IngestStatus;
+  message_id: string | null;
+  subject: string | null;
+  attempts: number;
+  last_error: string | null;
+  log: IngestLogEntry[];
+  received_at: Date;
+  filed_at: Date | null;
+}
+
+export interface ClaimedMessage extends RawMessageRow {
+  raw: Buffer;
+}
+
+export interface NewRawMessage {
+  accountId: number;
+  dealIds: number[];
+  recipients: string[];
+  envelopeFrom: string | null;
+}
+
+const SUMMARY = `id, account_id, deal_ids, recipients, envelope_from, size, status, message_id, subject, attempts,
+  last_error, log, received_at, filed_at`;
+
+@Injectable()
+export class RawMessagesRepository {
+  /** One row per account the message was addressed to; the same bytes in each. */
+  async insert(tx: Tx, raw: Buffer, targets: NewRawMessage[]): Promise<string[]> {
+    const rows = await tx.rows<{ id: string }>(
+      `INSERT INTO mail_ingest.raw_messages (account_id, deal_ids, recipients, envelope_from, raw, size)
+       SELECT t.account_id, ARRAY(SELECT jsonb_array_elements_text(t.deal_ids)::int), ARRAY(SELECT jsonb_array_elements_text(t.recipients)),
+              t.envelope_from, $1, $2
+       FROM jsonb_to_recordset($3::jsonb) AS t(account_id int, deal_ids jsonb, recipients jsonb, envelope_from text)
+       RETURNING id`,
+      [
+        raw,
+        raw.length,
+        JSON.stringify(
+          targets.map((t) => ({ account_id: t.accountId, deal_ids: t.dealIds, recipients: t.recipients, envelope_from: t.envelopeFrom })),
+        ),
+      ],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Lease up to `limit` messages (and about `maxBytes` of them; at least one) due for an attempt,
+   * oldest first; a crashed worker's lease runs out and another worker takes them.
+   */
+  async claim(tx: Tx, limit: number, maxBytes: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
+    return tx.rows<ClaimedMessage>(
+      `WITH due AS (
+         SELECT id, size FROM mail_ingest.raw_messages
+         WHERE status = 'pending' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED),
+       chosen AS (SELECT id FROM (SELECT id, size, sum(size) OVER (ORDER BY id) AS running FROM due) d WHERE running - size < $2)
+       UPDATE mail_ingest.raw_messages m SET claimed_until = now() + make_interval(secs => $3), attempts = attempts + 1
+       FROM chosen WHERE m.id = chosen.id
+       RETURNING m.*`,
+      [limit, maxBytes, leaseSeconds],
+    );
+  }
+
+  async markFiled(tx: Tx, id: string, fields: { messageId: string; subject: string | null; log: IngestLogEntry[] }): Promise<void> {
+    await tx.rows(
+      `UPDATE mail_ingest.raw_messages SET status = 'filed', message_id = $2, subject = $3, log = $4::jsonb,
+         last_error = NULL, filed_at = now(), claimed_until = NULL WHERE id = $1`,
+      [id, fields.messageId, fields.subject, JSON.stringify(fields.log)],
+    );
+  }
+
+  /** Another try later (backoff), or `failed` for good once the attempts are used up; the raw message stays. */
+  async markAttemptFailed(tx: Tx, id: string, error: string, log: IngestLogEntry[], finalAttempt: boolean, retryInSeconds: number): Promise<void> {
+    await tx.rows(
+      `UPDATE mail_ingest.raw_messages SET status = $3, last_error = $2, log = $4::jsonb, claimed_until = NULL,
+         next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
+      [id, error, finalAttempt ? 'failed' : 'pending', JSON.stringify(log), retryInSeconds],
+    );
+  }
+
+  /** Put a failed message back in the queue (an admin's retry). */
+  async requeue(tx: Tx, accountId: number, id: string): Promise<RawMessageRow | null> {
+    const rows = await tx.rows<RawMessageRow>(
+      `UPDATE mail_ingest.raw_messages SET status = 'pending', attempts = 0, next_attempt_at = now(), claimed_until = NULL
+       WHERE account_id = $1 AND id = $2 AND status = 'failed' RETURNING ${SUMMARY}`,
+      [accountId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async find(tx: Tx, accountId: number, id: string): Promise<RawMessageRow | null> {
+    const rows = await tx.rows<RawMessageRow>(`SELECT ${SUMMARY} FROM mail_ingest.raw_messages WHERE account_id = $1 AND id = $2`, [
+      accountId,
+      id,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** Newest first; filters `status`, `ids`. */
+  async list(tx: Tx, accountId: number, query: ListQuery): Promise<{ rows: RawMessageRow[]; hasMore: boolean }> {
+    const rows = await tx.rows<RawMessageRow>(
+      `SELECT ${SUMMARY} FROM mail_ingest.raw_messages
+       WHERE account_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::bigint[] IS NULL OR id = ANY($3))
+       ORDER BY id DESC LIMIT $4 OFFSET $5`,
+      [accountId, query.filters.status ?? null, query.ids ?? null, query.perPage + 1, (query.page - 1) * query.perPage],
+    );
+    return { rows: rows.slice(0, query.perPage), hasMore: rows.length > query.perPage };
+  }
+}
