@@ -5,6 +5,7 @@ import { recordsMigrations } from './database/migrations';
 import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
+import { ContactsByEmailModule } from './modules/contacts-by-email/contacts-by-email.module';
 import { CustomFieldsModule } from './modules/custom-fields/custom-fields.module';
 import { DealsModule } from './modules/deals/deals.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -12,6 +13,7 @@ import { IntegrationOwnersModule } from './modules/integration-owners/integratio
 import { LeadConversionsModule } from './modules/lead-conversions/lead-conversions.module';
 import { LeadFormsModule } from './modules/lead-forms/lead-forms.module';
 import { LeadsModule } from './modules/leads/leads.module';
+import { MailAddressesModule } from './modules/mail-addresses/mail-addresses.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { TasksModule } from './modules/tasks/tasks.module';
@@ -44,6 +46,8 @@ export class RecordsModule {
         TasksModule,
         SmartListsModule,
         LeadFormsModule,
+        ContactsByEmailModule,
+        MailAddressesModule,
       ],
     };
   }

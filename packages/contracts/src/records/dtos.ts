@@ -90,6 +90,8 @@ export interface ContactDto extends PartyDto {
   prospect_status: 'none' | 'current' | 'lost';
   billing_address: AddressDto | null;
   shipping_address: AddressDto | null;
+  /** The account's global BCC address (Sell shows it on every contact): mail sent there is filed on the contact. */
+  bcc_email: string | null;
 }
 
 export interface DealDto {

@@ -6,6 +6,7 @@ import { IntegrationOwners1700000000500 } from './1700000000500-IntegrationOwner
 import { LeadForms1700000000600 } from './1700000000600-LeadForms';
 import { PoolReassignment1700000000700 } from './1700000000700-PoolReassignment';
 import { Imports1700000000800 } from './1700000000800-Imports';
+import { AccountBccEmail1700000000900 } from './1700000000900-AccountBccEmail';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
 export const recordsMigrations = [
@@ -17,4 +18,5 @@ export const recordsMigrations = [
   LeadForms1700000000600,
   PoolReassignment1700000000700,
   Imports1700000000800,
+  AccountBccEmail1700000000900,
 ];

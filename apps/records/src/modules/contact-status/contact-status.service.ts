@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, RecordsEvents } from '@crm/contracts';
 import { EventPublisher, Tx } from '@crm/platform';
+import { AccountBccService } from '../account-bcc/account-bcc.service';
 import { toContactDto } from '../contacts/contacts.mapper';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { ContactStatusRepository } from './contact-status.repository';
@@ -15,6 +16,7 @@ export class ContactStatusService {
   constructor(
     private readonly repository: ContactStatusRepository,
     private readonly contacts: ContactsRepository,
+    private readonly bcc: AccountBccService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -63,7 +65,7 @@ export class ContactStatusService {
       entity: 'contact',
       id: contactId,
       actorId: actor.userId,
-      data: toContactDto(contact),
+      data: toContactDto(contact, await this.bcc.emailOf(tx, actor.accountId)),
       changed,
     });
   }

@@ -2,7 +2,8 @@ import type { ContactDto } from '@crm/contracts';
 import { iso } from '../../common/time';
 import type { ContactEntity } from './entities/contact.entity';
 
-export function toContactDto(contact: ContactEntity): ContactDto {
+/** `bccEmail`: the account's global BCC address, the same on every contact of the account. */
+export function toContactDto(contact: ContactEntity, bccEmail: string | null): ContactDto {
   return {
     id: contact.id,
     creator_id: contact.creator_id,
@@ -30,6 +31,7 @@ export function toContactDto(contact: ContactEntity): ContactDto {
     address: contact.address,
     billing_address: contact.billing_address,
     shipping_address: contact.shipping_address,
+    bcc_email: bccEmail,
     tags: contact.tags,
     custom_fields: contact.custom_fields,
     created_at: iso(contact.created_at),

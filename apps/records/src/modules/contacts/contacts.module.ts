@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { AccountBccModule } from '../account-bcc/account-bcc.module';
 import { ContactStatusModule } from '../contact-status/contact-status.module';
 import { NotesModule } from '../notes/notes.module';
 import { TasksModule } from '../tasks/tasks.module';
@@ -9,7 +10,7 @@ import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 
 @Module({
-  imports: [ContactStatusModule, AccessModule, NotesModule, TasksModule, RecordSupportModule],
+  imports: [ContactStatusModule, AccessModule, AccountBccModule, NotesModule, TasksModule, RecordSupportModule],
   controllers: [ContactsHandlers],
   providers: [ContactsService, ContactsRepository],
   exports: [ContactsService, ContactsRepository],

@@ -4,6 +4,7 @@ import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { OwnedRecords } from '../../common/owned-records';
 import { applyPartyAttributes, EMPTY_PARTY, toAddress } from '../../common/party-attributes';
 import { AccessService } from '../access/access.service';
+import { AccountBccService } from '../account-bcc/account-bcc.service';
 import { ContactStatusService } from '../contact-status/contact-status.service';
 import { NotesService } from '../notes/notes.service';
 import { TasksService } from '../tasks/tasks.service';
@@ -22,26 +23,34 @@ export class ContactsService {
     private readonly notes: NotesService,
     private readonly tasks: TasksService,
     private readonly statuses: ContactStatusService,
+    private readonly bcc: AccountBccService,
     private readonly events: EventPublisher,
   ) {
-    this.owned = new OwnedRecords('contact', this.contacts, this.access, this.transactions, toContactDto);
+    // Rows, not DTOs: a DTO also needs the account's BCC address, read once per request.
+    this.owned = new OwnedRecords('contact', this.contacts, this.access, this.transactions, (contact) => contact);
   }
 
   /** Reading under the user's visibility. */
-  private readonly owned: OwnedRecords<ContactEntity, ContactDto>;
+  private readonly owned: OwnedRecords<ContactEntity, ContactEntity>;
 
-  list(actor: Actor, query: ListQuery): Promise<Page<ContactDto>> {
-    return this.owned.list(actor, query);
+  async list(actor: Actor, query: ListQuery): Promise<Page<ContactDto>> {
+    const page = await this.owned.list(actor, query);
+    const bcc = await this.transactions.read((tx) => this.bcc.emailOf(tx, actor.accountId));
+    return { items: page.items.map((contact) => toContactDto(contact, bcc)), hasMore: page.hasMore };
   }
 
-  get(actor: Actor, id: number): Promise<ContactDto> {
-    return this.owned.get(actor, id);
+  async get(actor: Actor, id: number): Promise<ContactDto> {
+    const contact = await this.owned.get(actor, id);
+    return toContactDto(contact, await this.transactions.read((tx) => this.bcc.emailOf(tx, actor.accountId)));
   }
 
   async create(actor: Actor, data: unknown): Promise<ContactDto> {
     const attributes = parseAttributes('contact', ContactAttributes, data);
     const owner = await this.support.ownerForNew(actor, 'contact', attributes);
-    return this.transactions.run(async (tx) => toContactDto(await this.createInTx(tx, actor, attributes, owner)));
+    return this.transactions.run(async (tx) => {
+      const contact = await this.createInTx(tx, actor, attributes, owner);
+      return toContactDto(contact, await this.bcc.emailOf(tx, actor.accountId));
+    });
   }
 
   /** Also used by lead conversion, inside its transaction; `owner`: how the owner was chosen, when not by the caller. */
@@ -68,7 +77,8 @@ export class ContactsService {
     });
     await this.apply(tx, actor, contact, attributes);
     const saved = await this.contacts.save(tx, contact);
-    await this.events.publish(tx, RecordsEvents.contact.created, this.event(actor, saved.id, toContactDto(saved)));
+    const dto = toContactDto(saved, await this.bcc.emailOf(tx, actor.accountId));
+    await this.events.publish(tx, RecordsEvents.contact.created, this.event(actor, saved.id, dto));
     if (owner.assignmentId !== undefined) this.support.linkAssignmentAfterCommit(tx, actor, [owner.assignmentId], [saved.id]);
     return saved;
   }
@@ -86,7 +96,7 @@ export class ContactsService {
       }
       await this.apply(tx, actor, contact, attributes);
       const saved = await this.contacts.save(tx, contact);
-      const dto = toContactDto(saved);
+      const dto = toContactDto(saved, await this.bcc.emailOf(tx, actor.accountId));
       await this.events.publish(tx, RecordsEvents.contact.updated, { ...this.event(actor, id, dto), changed: Object.keys(attributes) });
       if (pooled) this.support.linkAssignmentAfterCommit(tx, actor, [pooled.assignmentId], [id]);
       return dto;

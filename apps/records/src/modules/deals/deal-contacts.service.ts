@@ -3,6 +3,7 @@ import {
   Actor,
   AssociatedContactAttributes,
   AssociatedContactDto,
+  DealContactIds,
   DomainError,
   ListQuery,
   Page,
@@ -63,6 +64,25 @@ export class DealContactsService {
         data: { deal_id: dealId, contact_id: contactId },
       });
       return { deleted: true as const };
+    });
+  }
+
+  /**
+   * For services that file mail on a deal's people: each existing deal's primary contact first,
+   * then its associated contacts, without repeats. Deals not in the account are left out.
+   */
+  contactIdsOf(accountId: number, dealIds: unknown): Promise<DealContactIds[]> {
+    const wanted = Array.isArray(dealIds) ? [...new Set(dealIds.filter((id): id is number => Number.isSafeInteger(id) && id > 0))] : [];
+    if (wanted.length === 0) return Promise.resolve([]);
+    return this.transactions.read(async (tx) => {
+      const rows = new Map((await this.deals.contactIdsOfDeals(tx, accountId, wanted)).map((row) => [row.deal_id, row]));
+      return wanted
+        .filter((id) => rows.has(id))
+        .map((id) => {
+          const row = rows.get(id)!;
+          const ids = row.contact_id === null ? row.linked : [row.contact_id, ...row.linked];
+          return { deal_id: id, contact_ids: [...new Set(ids)] };
+        });
     });
   }
 

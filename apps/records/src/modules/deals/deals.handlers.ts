@@ -46,6 +46,11 @@ export class DealsHandlers {
     return this.dealContacts.add(req, req.dealId, req.data);
   }
 
+  @MessagePattern(R.GetDealContactIds)
+  contactIds(@Payload() req: RequestOf<typeof R.GetDealContactIds>) {
+    return this.dealContacts.contactIdsOf(req.accountId, req.dealIds);
+  }
+
   @MessagePattern(R.RemoveAssociatedContact)
   removeContact(@Payload() req: RequestOf<typeof R.RemoveAssociatedContact>) {
     return this.dealContacts.remove(req, req.dealId, req.contactId);

@@ -8,6 +8,7 @@ import { NotesModule } from '../notes/notes.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { RecordSupportModule } from '../record-support/record-support.module';
 import { DealContactsService } from './deal-contacts.service';
+import { DealDropboxService } from './deal-dropbox.service';
 import { DealsHandlers } from './deals.handlers';
 import { DealsRepository } from './deals.repository';
 import { DealsService } from './deals.service';
@@ -15,7 +16,7 @@ import { DealsService } from './deals.service';
 @Module({
   imports: [ContactStatusModule, AccessModule, NotesModule, TasksModule, RecordSupportModule, ContactsModule, PipelinesModule, AccountsModule],
   controllers: [DealsHandlers],
-  providers: [DealsService, DealContactsService, DealsRepository],
-  exports: [DealsService, DealsRepository],
+  providers: [DealsService, DealContactsService, DealDropboxService, DealsRepository],
+  exports: [DealsService, DealsRepository, DealDropboxService],
 })
 export class DealsModule {}

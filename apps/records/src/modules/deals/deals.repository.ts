@@ -82,6 +82,19 @@ export class DealsRepository {
     return toPage(await applyListQuery(qb, 'a', { ...query, ids: undefined }, LINK_LIST).getMany(), query);
   }
 
+  /** Per existing deal of the account among `dealIds`: its primary contact and its linked contacts, in one query. */
+  contactIdsOfDeals(tx: Tx, accountId: number, dealIds: number[]): Promise<{ deal_id: number; contact_id: number | null; linked: number[] }[]> {
+    return tx.rows(
+      `SELECT d.id AS deal_id, d.contact_id,
+              COALESCE(array_agg(dc.contact_id ORDER BY dc.created_at, dc.contact_id) FILTER (WHERE dc.contact_id IS NOT NULL), '{}') AS linked
+       FROM records.deals d
+       LEFT JOIN records.deal_contacts dc ON dc.account_id = d.account_id AND dc.deal_id = d.id
+       WHERE d.account_id = $1 AND d.id = ANY($2::int[])
+       GROUP BY d.id, d.contact_id`,
+      [accountId, dealIds],
+    );
+  }
+
   findContactLink(tx: Tx, accountId: number, dealId: number, contactId: number): Promise<DealContactEntity | null> {
     return tx.manager.getRepository(DealContactEntity).findOneBy({ account_id: accountId, deal_id: dealId, contact_id: contactId });
   }

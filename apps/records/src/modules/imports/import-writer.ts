@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ImportErrorDto, RecordsEvents } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
+import { AccountBccService } from '../account-bcc/account-bcc.service';
 import { NamedItemsService } from '../named-items/named-items.service';
 import { rawRowToDto } from '../smart-lists/smart-lists.mapper';
 import { buildRecord, ImportDefaults, TABLES } from './import-records';
@@ -29,6 +30,7 @@ export class ImportWriter {
     private readonly transactions: TransactionRunner,
     private readonly imports: ImportsRepository,
     private readonly namedItems: NamedItemsService,
+    private readonly bcc: AccountBccService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -65,6 +67,7 @@ export class ImportWriter {
     const tags = [...new Set(records.flatMap((record) => record.tags as string[]))];
     if (tags.length > 0) await this.namedItems.ensureTags(tx, actor, job.resource_type, tags);
     const inserted = records.length > 0 ? await this.imports.insertRecords(tx, TABLES[job.resource_type], Object.keys(records[0]), records) : [];
+    const bcc = job.resource_type === 'contact' && inserted.length > 0 ? await this.bcc.emailOf(tx, job.account_id) : null;
     await this.events.publishMany(
       tx,
       RecordsEvents[job.resource_type].created,
@@ -74,7 +77,7 @@ export class ImportWriter {
         entity: job.resource_type,
         id: row.id as number,
         actorId: job.creator_id,
-        data: rawRowToDto(job.resource_type, row),
+        data: rawRowToDto(job.resource_type, row, bcc),
       })),
     );
     await this.imports.addErrors(tx, job.id, batch.errors);

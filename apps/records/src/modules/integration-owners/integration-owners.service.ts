@@ -22,6 +22,12 @@ const RESOURCE_TYPES: RecordResourceType[] = ['lead', 'contact', 'deal'];
 /** Defaults are read on every record an integration creates; a change reaches other replicas by event. */
 const CACHE_MS = 5_000;
 
+/** Owners for a batch of new records, in order; `assignmentIds` (pool turns to link to the records) is empty for a user. */
+export interface ResolvedOwners {
+  ownerIds: number[];
+  assignmentIds: number[];
+}
+
 /**
  * The account's default owner per integration and record type — a user or a distribution pool.
  * API clients that create a record without an owner get it too; without a default, the record
@@ -82,18 +88,28 @@ export class IntegrationOwnersService implements OnApplicationBootstrap {
    * next member (logged in distribution), or null when the account set no default.
    */
   async resolve(actor: Actor, integration: Integration, resourceType: RecordResourceType): Promise<ResolvedOwner> {
+    const owners = await this.resolveMany(actor, integration, resourceType, 1);
+    return owners ? { ownerId: owners.ownerIds[0], assignmentId: owners.assignmentIds[0] ?? null } : { ownerId: null, assignmentId: null };
+  }
+
+  /**
+   * Owners of `count` new records from an integration: the configured user for each, or as many
+   * turns of the configured pool (one request to distribution: call it outside any transaction);
+   * null when the account set no default.
+   */
+  async resolveMany(actor: Actor, integration: Integration, resourceType: RecordResourceType, count: number): Promise<ResolvedOwners | null> {
     checkKey(integration, resourceType);
     const row = await this.configured(actor.accountId, integration, resourceType);
-    if (!row) return { ownerId: null, assignmentId: null };
-    if (row.owner_id !== null) return { ownerId: row.owner_id, assignmentId: null };
+    if (!row) return null;
+    if (row.owner_id !== null) return { ownerIds: new Array<number>(count).fill(row.owner_id), assignmentIds: [] };
     const reply = await this.rpc.request(DistributionRequests.NextOwners, {
       ...actor,
       poolId: row.owner_pool_id!,
       resourceTypes: [resourceType],
-      count: 1,
+      count,
       source: integration,
     });
-    return { ownerId: reply.ownerIds[0], assignmentId: reply.assignmentIds[0] };
+    return { ownerIds: reply.ownerIds, assignmentIds: reply.assignmentIds };
   }
 
   private async configured(accountId: number, integration: Integration, resourceType: RecordResourceType): Promise<IntegrationOwnerRow | null> {

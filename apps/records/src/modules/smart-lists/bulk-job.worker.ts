@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DomainError, RecordsEvents } from '@crm/contracts';
 import { BackgroundLoop, EventPublisher, RUNTIME, ServiceRuntime, TransactionRunner, Tx } from '@crm/platform';
+import { AccountBccService } from '../account-bcc/account-bcc.service';
 import { UsersService } from '../users/users.service';
 import { BulkJobsRepository } from './bulk-jobs.repository';
 import type { JobEntity } from './entities/job.entity';
@@ -37,6 +38,7 @@ export class BulkJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly transactions: TransactionRunner,
     private readonly jobs: BulkJobsRepository,
     private readonly users: UsersService,
+    private readonly bcc: AccountBccService,
     private readonly events: EventPublisher,
     @Inject(RUNTIME) runtime: ServiceRuntime,
   ) {
@@ -97,6 +99,7 @@ export class BulkJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const target = SMART_LIST_TARGETS[job.resource_type];
     const rows = await this.jobs.applyChunk(tx, job, target, ids);
+    const bcc = job.resource_type === 'contact' ? await this.bcc.emailOf(tx, job.account_id) : null;
     await this.events.publishMany(
       tx,
       RecordsEvents[job.resource_type].updated,
@@ -106,7 +109,7 @@ export class BulkJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
         entity: job.resource_type,
         id: row.id as number,
         actorId: job.creator_id,
-        data: rawRowToDto(job.resource_type, row),
+        data: rawRowToDto(job.resource_type, row, bcc),
         changed: [...CHANGED[job.type]],
       })),
     );

@@ -47,14 +47,15 @@ export type RecordDto = LeadDto | ContactDto | DealDto;
 /**
  * A row of `UPDATE … RETURNING *` as the API shows it. Entities name their properties after
  * their columns, so a raw row has the entity's shape, except that `pg` reads a `date` column
- * as a Date at local midnight where TypeORM gives 'YYYY-MM-DD'.
+ * as a Date at local midnight where TypeORM gives 'YYYY-MM-DD'. `bccEmail`: the account's BCC
+ * address, which contacts show (ignored for leads and deals).
  */
-export function rawRowToDto(resourceType: RecordResourceType, row: Record<string, unknown>): RecordDto {
+export function rawRowToDto(resourceType: RecordResourceType, row: Record<string, unknown>, bccEmail: string | null): RecordDto {
   switch (resourceType) {
     case 'lead':
       return toLeadDto(row as unknown as LeadEntity);
     case 'contact':
-      return toContactDto(row as unknown as ContactEntity);
+      return toContactDto(row as unknown as ContactEntity, bccEmail);
     case 'deal': {
       const close = row.estimated_close_date;
       return toDealDto({ ...row, estimated_close_date: close instanceof Date ? localDate(close) : close } as unknown as DealEntity);

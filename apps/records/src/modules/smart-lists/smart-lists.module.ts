@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { AccountBccModule } from '../account-bcc/account-bcc.module';
 import { CustomFieldsModule } from '../custom-fields/custom-fields.module';
 import { NamedItemsModule } from '../named-items/named-items.module';
 import { UsersModule } from '../users/users.module';
@@ -14,7 +15,7 @@ import { SmartListsService } from './smart-lists.service';
 
 /** Smart lists, their evaluation, and bulk jobs over them with the worker that runs the jobs. */
 @Module({
-  imports: [AccessModule, UsersModule, CustomFieldsModule, NamedItemsModule],
+  imports: [AccessModule, AccountBccModule, UsersModule, CustomFieldsModule, NamedItemsModule],
   controllers: [SmartListsHandlers],
   providers: [SmartListsService, SmartListsRepository, SmartListRecordsRepository, BulkJobsService, BulkJobsRepository, BulkJobWorker, PoolAllocation],
 })

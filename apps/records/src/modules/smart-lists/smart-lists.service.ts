@@ -13,6 +13,7 @@ import {
 } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { AccessService, ActorAccess } from '../access/access.service';
+import { AccountBccService } from '../account-bcc/account-bcc.service';
 import { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { definitionsByName, FieldDefinitions } from './custom-field-filters';
 import type { SmartListEntity } from './entities/smart-list.entity';
@@ -37,6 +38,7 @@ export class SmartListsService {
     private readonly records: SmartListRecordsRepository,
     private readonly access: AccessService,
     private readonly customFields: CustomFieldsService,
+    private readonly bcc: AccountBccService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -119,7 +121,8 @@ export class SmartListsService {
       }
       const evaluation = await this.evaluate(tx, actor, list);
       const page = await this.records.page(tx, actor.accountId, evaluation, query);
-      return { items: page.rows.map((row) => rawRowToDto(resourceType, row)), hasMore: page.hasMore };
+      const bcc = resourceType === 'contact' ? await this.bcc.emailOf(tx, actor.accountId) : null;
+      return { items: page.rows.map((row) => rawRowToDto(resourceType, row, bcc)), hasMore: page.hasMore };
     });
   }
 

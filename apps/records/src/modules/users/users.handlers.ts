@@ -12,6 +12,11 @@ export class UsersHandlers {
     return this.users.verifyToken(req.token);
   }
 
+  @MessagePattern(R.FindUsersByEmail)
+  findByEmail(@Payload() req: RequestOf<typeof R.FindUsersByEmail>) {
+    return this.users.findByEmails(req.accountId, req.emails);
+  }
+
   @MessagePattern(R.ListUsers)
   list(@Payload() req: RequestOf<typeof R.ListUsers>) {
     return this.users.list(req, req.query);

@@ -42,6 +42,25 @@ export class UsersRepository {
       .getOne();
   }
 
+  /** Users of the account (active or not) whose email is one of `emails` (lower-case), in one query. */
+  findByEmails(tx: Tx, accountId: number, emails: string[]): Promise<UserEntity[]> {
+    return tx.manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.account_id = :accountId AND lower(u.email) = ANY(:emails)', { accountId, emails })
+      .orderBy('u.id')
+      .getMany();
+  }
+
+  /** The account's owner: its first active admin (the one who created the account, unless deactivated since). */
+  async accountOwnerId(tx: Tx, accountId: number): Promise<number | null> {
+    const [row] = await tx.rows<{ id: number }>(
+      `SELECT id FROM records.users WHERE account_id = $1 AND role = 'admin' ORDER BY status = 'active' DESC, id LIMIT 1`,
+      [accountId],
+    );
+    return row?.id ?? null;
+  }
+
   /** Active users of the account among the given ids. */
   async activeIds(tx: Tx, accountId: number, ids: number[]): Promise<Set<number>> {
     const rows = await tx.manager

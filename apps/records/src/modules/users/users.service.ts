@@ -11,9 +11,11 @@ import {
   TokenIdentity,
   UserAttributes,
   UserDto,
+  UserEmailMatch,
 } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { createHash, randomBytes } from 'node:crypto';
+import { normalizeEmails } from '../../common/emails';
 import { AccessService } from '../access/access.service';
 import { GroupsService } from '../access/groups.service';
 import { RolesService } from '../access/roles.service';
@@ -200,6 +202,27 @@ export class UsersService {
       await this.users.touchToken(tx, found.token.account_id, found.token.id);
       return { accountId: found.user.account_id, userId: found.user.id, role: found.user.role, tokenId: found.token.id };
     });
+  }
+
+  /** Colleagues among mail participants: users with any of these emails (ignoring case), inactive ones included. */
+  findByEmails(accountId: number, emails: unknown): Promise<UserEmailMatch[]> {
+    const wanted = normalizeEmails(emails);
+    if (wanted.length === 0) return Promise.resolve([]);
+    return this.transactions.read(async (tx) =>
+      (await this.users.findByEmails(tx, accountId, wanted)).map((user) => ({ id: user.id, email: user.email, name: user.name, status: user.status })),
+    );
+  }
+
+  /** Who stands behind records an integration creates when no default owner is set; 404 for an account without users. */
+  async accountOwnerId(tx: Tx, accountId: number): Promise<number> {
+    const id = await this.users.accountOwnerId(tx, accountId);
+    if (id === null) throw DomainError.notFound('account', accountId);
+    return id;
+  }
+
+  /** The active users of the account among `ids`. */
+  activeAmong(tx: Tx, accountId: number, ids: number[]): Promise<Set<number>> {
+    return this.users.activeIds(tx, accountId, ids);
   }
 
   /** 422 unless every id is an active user of the account (owners, assignees). */
