@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { InProcessBus, InProcessClient, loadEnvOrExit, PrefixedNatsClient, RpcClient, RunningService, ServiceRuntime } from '@crm/platform';
 import type { ServiceName } from '@crm/contracts';
+import { MAIL_INGEST_SETTING_NAMES, MailIngestEnv } from '@crm/mail-ingest';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { describeFirstRun, ensureAdminAccount } from './first-run';
 import { EmbeddedEnv } from './launcher-env';
@@ -12,6 +13,8 @@ import { ALL_SERVICES } from './services';
  */
 async function main(): Promise<void> {
   const env = loadEnvOrExit(EmbeddedEnv);
+  loadEnvOrExit(MailIngestEnv); // BCC grace period, SMTP limits and TLS: checked here, read by mail-ingest
+  const mailSettings = Object.fromEntries(MAIL_INGEST_SETTING_NAMES.filter((name) => process.env[name]).map((name) => [name, process.env[name]!]));
   const postgres = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR);
   const bus = env.NATS_URL ? undefined : new InProcessBus({ closed: true });
   const runtime = (service: ServiceName): ServiceRuntime => ({
@@ -24,7 +27,7 @@ async function main(): Promise<void> {
     logLevel: env.LOG_LEVEL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     migrateOnStart: true,
-    settings: { BCC_DOMAIN: env.BCC_DOMAIN, PUBLIC_URL: env.PUBLIC_URL, SMTP_PORT: String(env.SMTP_PORT) },
+    settings: { ...mailSettings, BCC_DOMAIN: env.BCC_DOMAIN, PUBLIC_URL: env.PUBLIC_URL, SMTP_PORT: String(env.SMTP_PORT) },
   });
 
   const running: RunningService[] = [];

@@ -4,6 +4,7 @@ import { communicationsEntities } from './database/entities';
 import { communicationsMigrations } from './database/migrations';
 import { CallOutcomesModule } from './modules/call-outcomes/call-outcomes.module';
 import { CallsModule } from './modules/calls/calls.module';
+import { EmailsModule } from './modules/emails/emails.module';
 import { RecordSyncModule } from './modules/record-sync/record-sync.module';
 import { TextMessagesModule } from './modules/text-messages/text-messages.module';
 
@@ -18,6 +19,7 @@ export class CommunicationsModule {
         CallOutcomesModule,
         CallsModule,
         TextMessagesModule,
+        EmailsModule,
         RecordSyncModule,
       ],
     };

@@ -11,6 +11,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { DealsModule } from './modules/deals/deals.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
+import { EmailsModule } from './modules/emails/emails.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { IntegrationOwnersModule } from './modules/integration-owners/integration-owners.module';
 import { LeadsModule } from './modules/leads/leads.module';
@@ -36,6 +37,7 @@ export const API_MODULES = [
   IntegrationOwnersModule,
   ImportsModule,
   CallsModule,
+  EmailsModule,
   SmartListsModule,
   LeadFormsModule,
 ];

@@ -24,6 +24,7 @@ export type SellType =
   | 'call'
   | 'call_outcome'
   | 'text_message'
+  | 'email'
   | 'smart_list'
   | 'job'
   | 'count'

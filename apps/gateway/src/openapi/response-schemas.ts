@@ -104,7 +104,7 @@ export const LEAD_SCHEMA = objectSchema<LeadDto>({
 
 export const CONTACT_SCHEMA = objectSchema<ContactDto>({
   ...PARTY, is_organization: 'boolean', contact_id: 'integer?', parent_organization_id: 'integer?', name: 'string?',
-  customer_status: 'string', prospect_status: 'string', billing_address: 'address?', shipping_address: 'address?',
+  customer_status: 'string', prospect_status: 'string', billing_address: 'address?', shipping_address: 'address?', bcc_email: 'string?',
 });
 
 export const DEAL_SCHEMA = objectSchema<DealDto>({

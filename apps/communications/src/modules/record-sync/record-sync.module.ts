@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CallsModule } from '../calls/calls.module';
+import { EmailsModule } from '../emails/emails.module';
 import { RecordOwnersModule } from '../record-owners/record-owners.module';
 import { TextMessagesModule } from '../text-messages/text-messages.module';
 import { RecordEventsConsumer } from './record-events.consumer';
 import { RecordSyncService } from './record-sync.service';
 
 @Module({
-  imports: [CallsModule, TextMessagesModule, RecordOwnersModule],
+  imports: [CallsModule, TextMessagesModule, RecordOwnersModule, EmailsModule],
   providers: [RecordSyncService, RecordEventsConsumer],
 })
 export class RecordSyncModule {}

@@ -4,13 +4,14 @@ import { EventPublisher, Tx } from '@crm/platform';
 import { callEvents, CallChangeSource } from '../calls/call-events';
 import { toCallDto } from '../calls/calls.mapper';
 import { CallsRepository } from '../calls/calls.repository';
+import { EmailRecordLinksService } from '../emails/email-record-links.service';
 import { RecordOwnersRepository } from '../record-owners/record-owners.repository';
 import { TextMessagesRepository } from '../text-messages/text-messages.repository';
 
 /**
- * Keeps calls and texts consistent with the records they hang on. Every step is written so that
- * applying the same event twice changes nothing more (the inbox dedupes too, but a replay from
- * a restored backup or a new consumer must be harmless as well).
+ * Keeps calls, texts and emails consistent with the records they hang on. Every step is written
+ * so that applying the same event twice changes nothing more (the inbox dedupes too, but a replay
+ * from a restored backup or a new consumer must be harmless as well).
  */
 @Injectable()
 export class RecordSyncService {
@@ -18,6 +19,7 @@ export class RecordSyncService {
     private readonly calls: CallsRepository,
     private readonly texts: TextMessagesRepository,
     private readonly owners: RecordOwnersRepository,
+    private readonly emails: EmailRecordLinksService,
     private readonly events: EventPublisher,
   ) {}
 
@@ -27,6 +29,7 @@ export class RecordSyncService {
     const dealId = event.dealId ?? null;
     const moved = await this.calls.repointFromLead(tx, accountId, leadId, contactId, dealId);
     await this.texts.repointFromLead(tx, accountId, leadId, contactId, dealId);
+    await this.emails.leadConverted(tx, accountId, leadId, contactId);
     const changed = dealId === null ? ['resource_type', 'resource_id'] : ['resource_type', 'resource_id', 'associated_deal_ids'];
     await callEvents.updated(this.events, tx, sourceOf(event), moved.map(toCallDto), changed);
   }
@@ -38,7 +41,8 @@ export class RecordSyncService {
 
   /**
    * Calls on a deleted record are deleted with it; texts stay, unmatched. A deleted deal also
-   * leaves the associated deals of every call and text.
+   * leaves the associated deals of every call and text. Emails lose their link to the record,
+   * and an email left without links is deleted.
    */
   async recordDeleted(tx: Tx, type: AttachableType, event: RecordChangedEvent): Promise<void> {
     const { accountId, id } = event;
@@ -52,6 +56,7 @@ export class RecordSyncService {
     } else {
       await this.texts.detachFrom(tx, accountId, type, id);
     }
+    await this.emails.recordDeleted(tx, accountId, type, id);
     await this.owners.forget(tx, accountId, type, id);
   }
 }

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { RecordsAccessModule } from '../records-access/records-access.module';
+import { EmailIngestService } from './email-ingest.service';
+import { EmailLinksRepository } from './email-links.repository';
+import { EmailRecordLinksService } from './email-record-links.service';
+import { EmailsHandlers } from './emails.handlers';
+import { EmailsRepository } from './emails.repository';
+import { EmailsService } from './emails.service';
+import { MailReceivedConsumer } from './mail-received.consumer';
+
+@Module({
+  imports: [RecordsAccessModule],
+  controllers: [EmailsHandlers],
+  providers: [EmailsService, EmailIngestService, EmailRecordLinksService, EmailsRepository, EmailLinksRepository, MailReceivedConsumer],
+  exports: [EmailRecordLinksService, EmailIngestService],
+})
+export class EmailsModule {}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { ListQuery, MailAttachmentMeta } from '@crm/contracts';
+import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
+import type { ViewerScope } from '../records-access/records-access.service';
+import type { EmailResourceFilter } from './email-list-filter';
+import { restrictEmailsToViewer } from './email-visibility';
+import { EmailLinkEntity } from './entities/email-link.entity';
+import { EmailEntity } from './entities/email.entity';
+import { tableOf } from './table-name';
+
+const LIST: ListSpec = {
+  resource: 'email',
+  // Newest first, as the Communication Center shows them; the id breaks ties.
+  defaultSort: { field: 'date', direction: 'desc' },
+  sortable: { date: 'e.date', id: 'e.id', created_at: 'e.created_at', updated_at: 'e.updated_at' },
+  filters: { direction: { column: 'e.direction', kind: 'enum', values: ['sent', 'received'] } },
+};
+
+export type EmailFields = Omit<EmailEntity, 'id' | 'account_id' | 'created_at' | 'updated_at'>;
+
+const COLUMNS = [
+  'message_id', 'ingest_id', 'direction', 'user_id', 'forwarded', 'subject', 'text', 'html', 'body_truncated',
+  'from_address', 'to_addresses', 'cc_addresses', 'date', 'in_reply_to', 'reference_ids', 'attachments',
+] as const satisfies readonly (keyof EmailFields)[];
+const JSON_COLUMNS: ReadonlySet<string> = new Set(['from_address', 'to_addresses', 'cc_addresses', 'attachments']);
+
+@Injectable()
+export class EmailsRepository {
+  async list(tx: Tx, accountId: number, query: ListQuery, resource: EmailResourceFilter | null, viewer: ViewerScope) {
+    const qb = this.query(tx, accountId, viewer);
+    if (resource) {
+      const linked = qb
+        .subQuery()
+        .select('1')
+        .from(EmailLinkEntity, 'fl')
+        .where('fl.email_id = e.id AND fl.account_id = e.account_id')
+        .andWhere('fl.resource_type = :linkType AND fl.resource_id = ANY(:linkIds)')
+        .getQuery();
+      qb.andWhere(`EXISTS ${linked}`, { linkType: resource.type, linkIds: resource.ids });
+    }
+    return toPage(await applyListQuery(qb, 'e', query, LIST).getMany(), query);
+  }
+
+  find(tx: Tx, accountId: number, id: number, viewer: ViewerScope): Promise<EmailEntity | null> {
+    return this.query(tx, accountId, viewer).andWhere('e.id = :id', { id }).getOne();
+  }
+
+  /**
+   * Insert the email, or find the one with its Message-ID, locked until the transaction ends:
+   * a concurrent copy of the same message waits here, so merges never interleave. The no-op
+   * update is what takes the lock and returns the row in the same statement.
+   */
+  async upsert(tx: Tx, accountId: number, fields: EmailFields): Promise<{ email: EmailEntity; inserted: boolean }> {
+    const values = COLUMNS.map((column) => (JSON_COLUMNS.has(column) ? JSON.stringify(fields[column]) : fields[column]));
+    const placeholders = COLUMNS.map((column, i) => `$${i + 2}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`);
+    const [row] = await tx.rows<EmailEntity & { inserted: boolean }>(
+      `INSERT INTO ${tableOf(tx, EmailEntity)} AS e (account_id, ${COLUMNS.join(', ')})
+       VALUES ($1, ${placeholders.join(', ')})
+       ON CONFLICT (account_id, message_id) DO UPDATE SET account_id = e.account_id
+       RETURNING e.*, (xmax = 0) AS inserted`,
+      [accountId, ...values],
+    );
+    const { inserted, ...email } = row;
+    return { email: Object.assign(new EmailEntity(), email), inserted };
+  }
+
+  /** After another copy of a stored message: its merged attachments, and a new `updated_at`. */
+  async setAttachments(tx: Tx, accountId: number, id: number, attachments: MailAttachmentMeta[]): Promise<void> {
+    await tx.rows(`UPDATE ${tableOf(tx, EmailEntity)} SET attachments = $3::jsonb, updated_at = now() WHERE account_id = $1 AND id = $2`, [
+      accountId,
+      id,
+      JSON.stringify(attachments),
+    ]);
+  }
+
+  async touch(tx: Tx, accountId: number, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.rows(`UPDATE ${tableOf(tx, EmailEntity)} SET updated_at = now() WHERE account_id = $1 AND id = ANY($2)`, [accountId, ids]);
+  }
+
+  /**
+   * Lock emails (in id order, the same for every writer) before their links change, so that a
+   * copy of the message being filed at the same moment waits instead of deadlocking.
+   */
+  async lock(tx: Tx, accountId: number, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.rows(`SELECT id FROM ${tableOf(tx, EmailEntity)} WHERE account_id = $1 AND id = ANY($2) ORDER BY id FOR UPDATE`, [accountId, ids]);
+  }
+
+  /**
+   * Delete those of `ids` that have no link left; the ids deleted. Call with the rows locked:
+   * this statement then sees every link committed before the lock was granted.
+   */
+  async deleteUnlinked(tx: Tx, accountId: number, ids: number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await tx.rows<{ id: number }>(
+      `DELETE FROM ${tableOf(tx, EmailEntity)} e
+       WHERE e.account_id = $1 AND e.id = ANY($2)
+         AND NOT EXISTS (SELECT 1 FROM ${tableOf(tx, EmailLinkEntity)} l WHERE l.email_id = e.id)
+       RETURNING e.id`,
+      [accountId, ids],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private query(tx: Tx, accountId: number, viewer: ViewerScope) {
+    const qb = tx.manager.getRepository(EmailEntity).createQueryBuilder('e').where('e.account_id = :accountId', { accountId });
+    return restrictEmailsToViewer(qb, 'e', viewer);
+  }
+}
