@@ -15,6 +15,7 @@ import { EmailsModule } from './modules/emails/emails.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { IntegrationOwnersModule } from './modules/integration-owners/integration-owners.module';
 import { LeadsModule } from './modules/leads/leads.module';
+import { MailIngestModule } from './modules/mail-ingest/mail-ingest.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
 import { SmartListsModule } from './modules/smart-lists/smart-lists.module';
@@ -40,6 +41,7 @@ export const API_MODULES = [
   EmailsModule,
   SmartListsModule,
   LeadFormsModule,
+  MailIngestModule,
 ];
 
 /** No database: the gateway keeps only caches and asks records for everything. */

@@ -32,6 +32,8 @@ export type SellType =
   | 'distribution_assignment'
   | 'next_owner'
   | 'integration_owner'
+  | 'bcc_address'
+  | 'ingested_message'
   | 'import'
   | 'lead_form'
   | 'form_submission';
