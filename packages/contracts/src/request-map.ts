@@ -15,8 +15,13 @@ import type * as EM from './communications/emails';
 import { MailIngestRequests as M } from './mail/subjects';
 import type * as MP from './mail/payloads';
 
+import type { MailboxRequestMap } from './communications/mailbox';
+import type { OutboundEmailRequestMap } from './communications/outbound';
+import type { ActivityRequestMap } from './communications/activities';
+import type { MailboxConnectionRequestMap } from './mail/mailbox-connections';
+
 /** Every request/reply subject with its request and reply types. */
-export interface RequestMap {
+export interface RequestMap extends MailboxRequestMap, OutboundEmailRequestMap, ActivityRequestMap, MailboxConnectionRequestMap {
   [R.VerifyToken]: { request: P.VerifyTokenRequest; reply: D.TokenIdentity };
   [R.CreateAccount]: { request: P.CreateAccountRequest; reply: P.CreateAccountReply };
   [R.CountAccounts]: { request: Record<string, never>; reply: { count: number } };

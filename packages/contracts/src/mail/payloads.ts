@@ -50,6 +50,13 @@ export interface MailMessageReceivedEvent extends EventEnvelope {
   references: string[];
   attachments: MailAttachmentMeta[];
   links: MailLink[];
+  /** Absent or 'bcc': sent to a BCC or deal address. 'mailbox': copied from a user's synced mailbox. */
+  source?: 'bcc' | 'mailbox';
+  /**
+   * For a synced mailbox: whose it is and which folder the message was in. Such a message may
+   * have no links (a sender who is neither lead nor contact): it feeds that user's Suggested people.
+   */
+  mailbox?: { userId: number; folder: 'inbox' | 'sent' } | null;
 }
 
 export interface BccAddressChangedEvent extends EventEnvelope {

@@ -1,0 +1,6 @@
+/**
+ * OutboundEmail requests of the communications service (issue 6). Subjects, payloads and replies live
+ * here; `OutboundEmailRequestMap` is merged into the one RequestMap.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface OutboundEmailRequestMap {}
