@@ -10,6 +10,8 @@ import { deleteStreams } from './stack';
 export interface ProcessStack {
   gatewayUrl: string;
   ports: Record<string, number>;
+  /** Each service's `SMTP_PORT` (only mail-ingest listens on it). */
+  smtpPorts: Record<string, number>;
   database: TestDatabase;
   env: NodeJS.ProcessEnv;
   output: (service: ServiceName) => string;
@@ -17,6 +19,10 @@ export interface ProcessStack {
   pid: (service: ServiceName) => number | undefined;
   /** A new account with an admin and their token, created over NATS as the launcher does. */
   createAccount(name?: string): Promise<CreateAccountReply & { auth: { Authorization: string } }>;
+  /** Signal the service's process (SIGKILL by default: a crash); resolves once it has exited. */
+  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  /** Start the service again with the same environment and ports (stopping it first if it runs); resolves when ready. */
+  restart(service: ServiceName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,22 +44,40 @@ export async function startProcessStack(repoRoot: string, services: ServiceName[
     ...extraEnv,
   };
   const children = new Map<string, ChildProcess>();
+  const childEnvs = new Map<string, NodeJS.ProcessEnv>();
   const logs = new Map<string, string>();
   const ports: Record<string, number> = {};
+  const smtpPorts: Record<string, number> = {};
+  const launch = (service: ServiceName) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, `apps/${service}/dist/main.js`)], { env: childEnvs.get(service), stdio: 'pipe' });
+    const append = (chunk: Buffer) => logs.set(service, ((logs.get(service) ?? '') + chunk.toString()).slice(-20_000));
+    child.stdout?.on('data', append);
+    child.stderr?.on('data', append);
+    children.set(service, child);
+    return waitReady(ports[service], () => logs.get(service) ?? '', child);
+  };
+  const kill = (service: ServiceName, signal: NodeJS.Signals = 'SIGKILL') => {
+    const child = children.get(service);
+    return new Promise<void>((resolve) => {
+      if (!child || exited(child)) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  };
+  /** SIGTERM, and SIGKILL if still running 5 s later. */
+  const terminate = (service: ServiceName) => {
+    const escalation = setTimeout(() => children.get(service)?.kill('SIGKILL'), 5000).unref();
+    return kill(service, 'SIGTERM').finally(() => clearTimeout(escalation));
+  };
   try {
     // Migrations run once, first, as the Kubernetes Job does.
     await run(process.execPath, [path.join(repoRoot, 'launcher/dist/migrate.js')], env);
     for (const service of services) {
       ports[service] = await freePort();
-      const childEnv = { ...env, PORT: String(ports[service]), MIGRATE_ON_START: 'false', SMTP_PORT: String(await freePort()) };
-      const child = spawn(process.execPath, [path.join(repoRoot, `apps/${service}/dist/main.js`)], { env: childEnv, stdio: 'pipe' });
-      logs.set(service, '');
-      const append = (chunk: Buffer) => logs.set(service, (logs.get(service) + chunk.toString()).slice(-20_000));
-      child.stdout?.on('data', append);
-      child.stderr?.on('data', append);
-      children.set(service, child);
+      smtpPorts[service] = await freePort();
+      childEnvs.set(service, { ...env, PORT: String(ports[service]), MIGRATE_ON_START: 'false', SMTP_PORT: String(smtpPorts[service]) });
     }
-    await Promise.all(services.map((service) => waitReady(ports[service], () => logs.get(service) ?? '', children.get(service)!)));
+    await Promise.all(services.map(launch));
   } catch (error) {
     children.forEach((child) => child.kill('SIGKILL'));
     await database.drop();
@@ -62,10 +86,17 @@ export async function startProcessStack(repoRoot: string, services: ServiceName[
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
     ports,
+    smtpPorts,
     database,
     env,
     output: (service) => logs.get(service) ?? '',
     pid: (service) => children.get(service)?.pid,
+    kill,
+    async restart(service) {
+      await terminate(service);
+      logs.set(service, `${logs.get(service) ?? ''}\n--- restarted ---\n`);
+      await launch(service);
+    },
     async createAccount(name = 'E2E account') {
       const rpc = new RpcClient(new PrefixedNatsClient({ servers: [TEST_NATS_URL], prefix, name: 'e2e-client' }));
       try {
@@ -80,17 +111,7 @@ export async function startProcessStack(repoRoot: string, services: ServiceName[
       }
     },
     async stop() {
-      await Promise.all(
-        [...children.values()].map(
-          (child) =>
-            new Promise<void>((resolve) => {
-              if (child.exitCode !== null) return resolve();
-              child.once('exit', () => resolve());
-              child.kill('SIGTERM');
-              setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-            }),
-        ),
-      );
+      await Promise.all([...children.keys()].map((service) => terminate(service as ServiceName)));
       await deleteStreams(prefix);
       await database.drop();
     },
@@ -100,7 +121,7 @@ export async function startProcessStack(repoRoot: string, services: ServiceName[
 async function waitReady(port: number, output: () => string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}:\n${output()}`);
+    if (exited(child)) throw new Error(`process exited with ${child.exitCode ?? child.signalCode}:\n${output()}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
       if (response.ok) return;
@@ -110,6 +131,10 @@ async function waitReady(port: number, output: () => string, child: ChildProcess
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`not ready on :${port} within 60 s:\n${output()}`);
+}
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
