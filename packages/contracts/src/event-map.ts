@@ -2,6 +2,8 @@ import { CommunicationsEvents } from './communications/subjects';
 import { DistributionEvents } from './distribution/subjects';
 import { RecordsEvents } from './records/subjects';
 import { MailEvents } from './mail/subjects';
+import { TelephonyEvents } from './telephony/events';
+import type { TelephonyCallEvent, TelephonyTextMessageEvent } from './telephony/events';
 import type { BccAddressChangedEvent, DealAddressAssignedEvent, MailMessageReceivedEvent } from './mail/payloads';
 import type { ContactStatusChangedEvent, LeadConvertedEvent, RecordChangedEvent } from './records/payloads';
 
@@ -20,13 +22,17 @@ export type EventMap = { [S in RecordChangeSubject | CommunicationsChangeSubject
   [MailEvents.message.received]: MailMessageReceivedEvent;
   [MailEvents.bccAddress.changed]: BccAddressChangedEvent;
   [MailEvents.dealAddress.assigned]: DealAddressAssignedEvent;
+  [TelephonyEvents.textMessage.received]: TelephonyTextMessageEvent;
+  [TelephonyEvents.textMessage.sent]: TelephonyTextMessageEvent;
+  [TelephonyEvents.textMessage.status]: TelephonyTextMessageEvent;
+  [TelephonyEvents.call.updated]: TelephonyCallEvent;
 };
 
 export type EventSubject = keyof EventMap;
 export type PayloadOf<S extends EventSubject> = EventMap[S];
 
 /** Every event subject, for the JetStream stream's subject list. */
-export const ALL_EVENT_SUBJECTS: EventSubject[] = [RecordsEvents, CommunicationsEvents, DistributionEvents, MailEvents].flatMap((group) =>
+export const ALL_EVENT_SUBJECTS: EventSubject[] = [RecordsEvents, CommunicationsEvents, DistributionEvents, MailEvents, TelephonyEvents].flatMap((group) =>
   Object.values(group).flatMap((events) => Object.values(events) as EventSubject[]),
 );
 

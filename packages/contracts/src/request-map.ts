@@ -19,9 +19,17 @@ import type { MailboxRequestMap } from './communications/mailbox';
 import type { OutboundEmailRequestMap } from './communications/outbound';
 import type { ActivityRequestMap } from './communications/activities';
 import type { MailboxConnectionRequestMap } from './mail/mailbox-connections';
+import type { TelephonyRequestMap } from './telephony/requests';
+import type { PhoneCenterRequestMap } from './communications/phone-center';
 
 /** Every request/reply subject with its request and reply types. */
-export interface RequestMap extends MailboxRequestMap, OutboundEmailRequestMap, ActivityRequestMap, MailboxConnectionRequestMap {
+export interface RequestMap
+  extends MailboxRequestMap,
+    OutboundEmailRequestMap,
+    ActivityRequestMap,
+    MailboxConnectionRequestMap,
+    TelephonyRequestMap,
+    PhoneCenterRequestMap {
   [R.VerifyToken]: { request: P.VerifyTokenRequest; reply: D.TokenIdentity };
   [R.CreateAccount]: { request: P.CreateAccountRequest; reply: P.CreateAccountReply };
   [R.CountAccounts]: { request: Record<string, never>; reply: { count: number } };
