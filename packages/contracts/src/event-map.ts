@@ -3,6 +3,8 @@ import { DistributionEvents } from './distribution/subjects';
 import { RecordsEvents } from './records/subjects';
 import { MailEvents } from './mail/subjects';
 import { TelephonyEvents } from './telephony/events';
+import { PhoneCenterEvents } from './communications/phone-center';
+import type { TextConversationDeletedEvent } from './communications/phone-center';
 import type { TelephonyCallEvent, TelephonyTextMessageEvent } from './telephony/events';
 import type { BccAddressChangedEvent, DealAddressAssignedEvent, MailMessageReceivedEvent } from './mail/payloads';
 import type { ContactStatusChangedEvent, LeadConvertedEvent, RecordChangedEvent } from './records/payloads';
@@ -26,6 +28,7 @@ export type EventMap = { [S in RecordChangeSubject | CommunicationsChangeSubject
   [TelephonyEvents.textMessage.sent]: TelephonyTextMessageEvent;
   [TelephonyEvents.textMessage.status]: TelephonyTextMessageEvent;
   [TelephonyEvents.call.updated]: TelephonyCallEvent;
+  [PhoneCenterEvents.textConversationDeleted]: TextConversationDeletedEvent;
 };
 
 export type EventSubject = keyof EventMap;
@@ -34,7 +37,7 @@ export type PayloadOf<S extends EventSubject> = EventMap[S];
 /** Every event subject, for the JetStream stream's subject list. */
 export const ALL_EVENT_SUBJECTS: EventSubject[] = [RecordsEvents, CommunicationsEvents, DistributionEvents, MailEvents, TelephonyEvents].flatMap((group) =>
   Object.values(group).flatMap((events) => Object.values(events) as EventSubject[]),
-);
+).concat(Object.values(PhoneCenterEvents));
 
 /** The JetStream stream every service's outbox relays into. */
 export const EVENTS_STREAM = 'CRM_EVENTS';

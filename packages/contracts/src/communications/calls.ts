@@ -35,6 +35,8 @@ export interface CallDto {
   made_at: string;
   created_at: string;
   updated_at: string;
+  /** Our extension: telephony's id of the call's recording (voicemail or recorded call), if any. */
+  recording_id?: number | null;
 }
 
 export interface CallOutcomeDto {
