@@ -5,6 +5,7 @@ import { communicationsMigrations } from './database/migrations';
 import { CallOutcomesModule } from './modules/call-outcomes/call-outcomes.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { EmailsModule } from './modules/emails/emails.module';
+import { MailboxModule } from './modules/mailbox/mailbox.module';
 import { RecordSyncModule } from './modules/record-sync/record-sync.module';
 import { TextMessagesModule } from './modules/text-messages/text-messages.module';
 
@@ -21,6 +22,7 @@ export class CommunicationsModule {
         TextMessagesModule,
         EmailsModule,
         RecordSyncModule,
+        MailboxModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { CallsModule } from './modules/calls/calls.module';
+import { CommunicationCenterModule } from './modules/communication-center/communication-center.module';
 import { LeadConversionsModule } from './modules/lead-conversions/lead-conversions.module';
 import { LeadFormsModule } from './modules/lead-forms/lead-forms.module';
 import { NotesModule } from './modules/notes/notes.module';
@@ -39,6 +40,7 @@ export const API_MODULES = [
   ImportsModule,
   CallsModule,
   EmailsModule,
+  CommunicationCenterModule,
   SmartListsModule,
   LeadFormsModule,
   MailIngestModule,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MailMessageReceivedEvent } from '@crm/contracts';
 import type { Tx } from '@crm/platform';
 import { mergeAttachments } from './attachment-merge';
+import type { EmailEntity } from './entities/email.entity';
 import { EmailLinksRepository } from './email-links.repository';
 import { EmailFields, EmailsRepository } from './emails.repository';
 import { sanitizeEmailHtml } from './html-sanitizer';
@@ -18,15 +19,18 @@ export class EmailIngestService {
     private readonly links: EmailLinksRepository,
   ) {}
 
-  async store(tx: Tx, event: MailMessageReceivedEvent): Promise<void> {
-    // Nothing to file it on: an email without links would be deleted as soon as it existed.
-    if (event.links.length === 0) return;
+  /** The stored email, or null when there was nothing to file it on. */
+  async store(tx: Tx, event: MailMessageReceivedEvent): Promise<EmailEntity | null> {
+    // BCC mail without links has nothing to be filed on; a synced mailbox's message from someone
+    // who is neither lead nor contact is kept for its owner's Suggested people.
+    if (event.links.length === 0 && !event.mailbox) return null;
     const { accountId } = event;
     const { email, inserted } = await this.emails.upsert(tx, accountId, fieldsOf(event));
     const added = await this.links.add(tx, accountId, email.id, event.links);
-    if (inserted) return;
+    if (inserted) return email;
     const attachments = mergeAttachments(email.attachments, event.attachments);
     if (added > 0 || attachments !== email.attachments) await this.emails.setAttachments(tx, accountId, email.id, attachments);
+    return email;
   }
 }
 
@@ -34,6 +38,7 @@ function fieldsOf(event: MailMessageReceivedEvent): EmailFields {
   return {
     message_id: event.messageId,
     ingest_id: event.ingestId,
+    source: event.source ?? 'bcc',
     direction: event.direction,
     user_id: event.userId,
     forwarded: event.forwarded,

@@ -5,8 +5,9 @@ import { EmailLinkEntity } from './entities/email-link.entity';
 
 /**
  * Limit a query over emails to what the viewer may see, by the rule calls and texts follow
- * (README, "Visibility"): their own (`user_id`, the user who sent or forwarded it), and those
- * linked to any lead, contact or deal they own. A viewer who sees the whole account is not limited.
+ * (README, "Visibility"): their own (`user_id`, the user who sent or forwarded it, or in their
+ * Communication Center's mailbox), and those linked to any lead, contact or deal they own. A
+ * viewer who sees the whole account is not limited.
  */
 export function restrictEmailsToViewer<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -27,5 +28,10 @@ export function restrictEmailsToViewer<T extends ObjectLiteral>(
     .andWhere(`vl.account_id = ${alias}.account_id`)
     .andWhere('ro.owner_id = :viewer')
     .getQuery();
-  return qb.andWhere(new Brackets((w) => w.where(`${alias}.user_id = :viewer`).orWhere(`EXISTS ${owned}`)), { viewer });
+  const schema = qb.connection.driver.schema;
+  const inMailbox = `SELECT 1 FROM "${schema}".mailbox_entries vm WHERE vm.email_id = ${alias}.id AND vm.user_id = :viewer`;
+  return qb.andWhere(
+    new Brackets((w) => w.where(`${alias}.user_id = :viewer`).orWhere(`EXISTS ${owned}`).orWhere(`EXISTS (${inMailbox})`)),
+    { viewer },
+  );
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MailboxEntriesModule } from '../mailbox/mailbox-entries.module';
 import { RecordsAccessModule } from '../records-access/records-access.module';
 import { EmailIngestService } from './email-ingest.service';
 import { EmailLinksRepository } from './email-links.repository';
@@ -9,9 +10,9 @@ import { EmailsService } from './emails.service';
 import { MailReceivedConsumer } from './mail-received.consumer';
 
 @Module({
-  imports: [RecordsAccessModule],
+  imports: [RecordsAccessModule, MailboxEntriesModule],
   controllers: [EmailsHandlers],
   providers: [EmailsService, EmailIngestService, EmailRecordLinksService, EmailsRepository, EmailLinksRepository, MailReceivedConsumer],
-  exports: [EmailRecordLinksService, EmailIngestService],
+  exports: [EmailRecordLinksService, EmailIngestService, EmailsRepository, EmailLinksRepository],
 })
 export class EmailsModule {}

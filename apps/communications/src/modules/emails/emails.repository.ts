@@ -19,7 +19,7 @@ const LIST: ListSpec = {
 export type EmailFields = Omit<EmailEntity, 'id' | 'account_id' | 'created_at' | 'updated_at'>;
 
 const COLUMNS = [
-  'message_id', 'ingest_id', 'direction', 'user_id', 'forwarded', 'subject', 'text', 'html', 'body_truncated',
+  'message_id', 'ingest_id', 'source', 'direction', 'user_id', 'forwarded', 'subject', 'text', 'html', 'body_truncated',
   'from_address', 'to_addresses', 'cc_addresses', 'date', 'in_reply_to', 'reference_ids', 'attachments',
 ] as const satisfies readonly (keyof EmailFields)[];
 const JSON_COLUMNS: ReadonlySet<string> = new Set(['from_address', 'to_addresses', 'cc_addresses', 'attachments']);
@@ -88,8 +88,9 @@ export class EmailsRepository {
   }
 
   /**
-   * Delete those of `ids` that have no link left; the ids deleted. Call with the rows locked:
-   * this statement then sees every link committed before the lock was granted.
+   * Delete those of `ids` that have no link left and are in no user's mailbox (there they stay,
+   * back among Suggested people); the ids deleted. Call with the rows locked: this statement
+   * then sees every link committed before the lock was granted.
    */
   async deleteUnlinked(tx: Tx, accountId: number, ids: number[]): Promise<number[]> {
     if (ids.length === 0) return [];
@@ -97,6 +98,7 @@ export class EmailsRepository {
       `DELETE FROM ${tableOf(tx, EmailEntity)} e
        WHERE e.account_id = $1 AND e.id = ANY($2)
          AND NOT EXISTS (SELECT 1 FROM ${tableOf(tx, EmailLinkEntity)} l WHERE l.email_id = e.id)
+         AND NOT EXISTS (SELECT 1 FROM "${tx.manager.connection.driver.schema}".mailbox_entries m WHERE m.email_id = e.id)
        RETURNING e.id`,
       [accountId, ids],
     );

@@ -22,6 +22,9 @@ export function assertMailMessageReceived(event: MailMessageReceivedEvent): void
   check(Array.isArray(event.references) && event.references.every((r) => typeof r === 'string'), 'references must be a list of strings');
   check(Array.isArray(event.attachments) && event.attachments.every(isAttachment), 'attachments must be a list of attachment metadata');
   check(Array.isArray(event.links) && event.links.every(isLink), 'links must be a list of {resource_type, resource_id}');
+  check(event.source === undefined || event.source === 'bcc' || event.source === 'mailbox', 'source must be bcc or mailbox');
+  check(event.mailbox === undefined || event.mailbox === null || isMailbox(event.mailbox), 'mailbox must be {userId, folder: inbox or sent}');
+  check((event.source === 'mailbox') === Boolean(event.mailbox), 'a mailbox message has source mailbox and its mailbox, and only it');
 }
 
 function check(condition: boolean, message: string): asserts condition {
@@ -58,6 +61,11 @@ function isAttachment(value: unknown): value is MailAttachmentMeta {
     nullableString(a.content_id) &&
     typeof a.sha256 === 'string'
   );
+}
+
+function isMailbox(value: unknown): boolean {
+  const m = value as { userId?: unknown; folder?: unknown } | null;
+  return typeof m === 'object' && m !== null && isId(m.userId) && (m.folder === 'inbox' || m.folder === 'sent');
 }
 
 function isLink(value: unknown): value is MailLink {

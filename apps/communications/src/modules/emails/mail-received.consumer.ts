@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MailEvents } from '@crm/contracts';
 import { EventConsumer } from '@crm/platform';
+import { MailboxFilingService } from '../mailbox/mailbox-filing.service';
 import { EmailIngestService } from './email-ingest.service';
 import { assertMailMessageReceived } from './mail-received-payload';
 
@@ -14,12 +15,14 @@ export class MailReceivedConsumer implements OnModuleInit {
   constructor(
     private readonly consumer: EventConsumer,
     private readonly ingest: EmailIngestService,
+    private readonly mailbox: MailboxFilingService,
   ) {}
 
   onModuleInit(): void {
     this.consumer.on(MailEvents.message.received, async (event, tx) => {
       assertMailMessageReceived(event);
-      await this.ingest.store(tx, event);
+      const email = await this.ingest.store(tx, event);
+      if (email) await this.mailbox.file(tx, event, email);
     });
   }
 }

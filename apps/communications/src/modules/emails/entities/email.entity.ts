@@ -1,4 +1,4 @@
-import type { EmailDirection, MailAddress, MailAttachmentMeta } from '@crm/contracts';
+import type { EmailDirection, MailAddress, MailAttachmentMeta, MailboxEmailSource } from '@crm/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** One email per Message-ID and account, however many times mail-ingest filed it. */
@@ -7,7 +7,9 @@ export class EmailEntity {
   @PrimaryGeneratedColumn() id: number;
   @Column('int') account_id: number;
   @Column('text') message_id: string;
-  @Column('int') ingest_id: number;
+  /** mail-ingest's raw message; none for mail sent from the CRM. */
+  @Column('int', { nullable: true }) ingest_id: number | null;
+  @Column('text') source: MailboxEmailSource;
   @Column('text') direction: EmailDirection;
   @Column('int', { nullable: true }) user_id: number | null;
   @Column('boolean') forwarded: boolean;

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import type { EmailDirection, MailAddress, MailAttachmentMeta, MailboxEmailSource, MailboxFolder, MailboxTab } from '@crm/contracts';
+import type { Tx } from '@crm/platform';
+import type { MailboxSearch, MailboxTabQuery } from './mailbox-list-query';
+import { mailboxTables, recipientAddresses } from './mailbox-tables';
+
+/** A page row: the entry, the compact email and, for mail sent from the CRM, its tracking. */
+export interface MailboxEmailRow {
+  email_id: number;
+  folder: MailboxFolder;
+  read_at: Date | null;
+  archived_at: Date | null;
+  date: Date;
+  message_id: string;
+  direction: EmailDirection;
+  source: MailboxEmailSource;
+  user_id: number | null;
+  subject: string | null;
+  text_start: string | null;
+  from_address: MailAddress | null;
+  to_addresses: MailAddress[];
+  cc_addresses: MailAddress[];
+  attachments: MailAttachmentMeta[];
+  tracked: boolean;
+  sent_at: Date | null;
+  open_count: number | null;
+  last_opened_at: Date | null;
+}
+
+export interface MailboxCountsRow {
+  inbox_total: number;
+  inbox_unread: number;
+  suggested_total: number;
+  suggested_unread: number;
+  sent_total: number;
+  archived_total: number;
+}
+
+/** Enough of the text for a snippet, without reading whole bodies. */
+const TEXT_START_CHARS = 600;
+
+/**
+ * Each tab as a condition on the entry `m` ($1 account, $2 user): each is one partial index
+ * (migration 1700000000310), so a page is one index range and a count one index-only scan.
+ */
+function tabCondition(tab: MailboxTab, ignored: string): string {
+  switch (tab) {
+    case 'inbox':
+      return `m.folder = 'inbox' AND m.archived_at IS NULL AND m.linked`;
+    case 'suggested':
+      return `m.folder = 'inbox' AND m.archived_at IS NULL AND NOT m.linked
+        AND NOT EXISTS (SELECT 1 FROM ${ignored} i WHERE i.account_id = m.account_id AND i.user_id = m.user_id AND i.email = m.sender_email)`;
+    case 'sent':
+      return `m.folder = 'sent' AND m.archived_at IS NULL`;
+    case 'archived':
+      return `m.archived_at IS NOT NULL`;
+  }
+}
+
+/** The Communication Center's reads: a tab's page and the counts, always of one user. */
+@Injectable()
+export class MailboxTabsRepository {
+  async page(tx: Tx, accountId: number, userId: number, query: MailboxTabQuery): Promise<MailboxEmailRow[]> {
+    const t = mailboxTables(tx);
+    const params: unknown[] = [accountId, userId];
+    const where = [tabCondition(query.tab, t.ignored)];
+    if (query.unread !== undefined) where.push(query.unread ? 'm.read_at IS NULL' : 'm.read_at IS NOT NULL');
+    if (query.search) where.push(searchCondition(t, query.search, params));
+    params.push((query.page - 1) * query.perPage, query.perPage + 1);
+    // The page is chosen on the entries alone; only its rows are joined to their emails.
+    return tx.rows<MailboxEmailRow>(
+      `SELECT m.email_id, m.folder, m.read_at, m.archived_at, m.date,
+              e.message_id, e.direction, e.source, e.user_id, e.subject, left(e.text, ${TEXT_START_CHARS}) AS text_start,
+              e.from_address, e.to_addresses, e.cc_addresses, e.attachments,
+              t.email_id IS NOT NULL AS tracked, t.sent_at, t.open_count, t.last_opened_at
+       FROM (
+         SELECT m.* FROM ${t.entries} m
+         WHERE m.account_id = $1 AND m.user_id = $2 AND ${where.join(' AND ')}
+         ORDER BY m.date DESC, m.email_id DESC
+         OFFSET $${params.length - 1} LIMIT $${params.length}
+       ) m
+       JOIN ${t.emails} e ON e.id = m.email_id
+       LEFT JOIN ${t.tracking} t ON t.email_id = m.email_id
+       ORDER BY m.date DESC, m.email_id DESC`,
+      params,
+    );
+  }
+
+  async counts(tx: Tx, accountId: number, userId: number): Promise<MailboxCountsRow> {
+    const t = mailboxTables(tx);
+    const count = (tab: MailboxTab, extra = '', what = 'count(*)') =>
+      `(SELECT ${what}::int FROM ${t.entries} m WHERE m.account_id = $1 AND m.user_id = $2 AND ${tabCondition(tab, t.ignored)} ${extra})`;
+    const [row] = await tx.rows<MailboxCountsRow>(
+      `SELECT ${count('inbox')} AS inbox_total,
+              ${count('inbox', 'AND m.read_at IS NULL')} AS inbox_unread,
+              ${count('suggested', 'AND m.sender_email IS NOT NULL', 'count(DISTINCT m.sender_email)')} AS suggested_total,
+              ${count('suggested', 'AND m.read_at IS NULL')} AS suggested_unread,
+              ${count('sent')} AS sent_total,
+              ${count('archived')} AS archived_total`,
+      [accountId, userId],
+    );
+    return row;
+  }
+}
+
+/**
+ * An address matches the sender or any To/Cc recipient (exactly, case-insensitively); words
+ * match the subject and text by Postgres full-text search. Either picks the account's matching
+ * emails by their index, then the user's entries among them.
+ */
+function searchCondition(t: ReturnType<typeof mailboxTables>, search: MailboxSearch, params: unknown[]): string {
+  if ('address' in search) {
+    params.push(search.address);
+    const n = params.length;
+    return `(m.sender_email = $${n} OR m.email_id IN (
+      SELECT x.id FROM ${t.emails} x WHERE x.account_id = $1 AND ${recipientAddresses('x')} @> jsonb_build_array($${n}::text)))`;
+  }
+  params.push(search.words);
+  return `m.email_id IN (
+    SELECT x.id FROM ${t.emails} x WHERE x.account_id = $1 AND x.search @@ websearch_to_tsquery('simple', $${params.length}))`;
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '@crm/platform';
+import type { SuggestedPeopleQuery } from './mailbox-list-query';
+import { mailboxTables, recipientAddresses, senderAddress } from './mailbox-tables';
+
+export interface SuggestedPersonRow {
+  email: string;
+  message_count: number;
+  unread_count: number;
+  last_email_id: number;
+  last_subject: string | null;
+  last_date: Date;
+  name: string | null;
+}
+
+/** What a user's mailbox knows of a sender named in an action. */
+export interface SenderState {
+  email: string;
+  /** Sent the user at least one email (in their inbox, archived or not). */
+  known: boolean;
+  /** Some of those emails are on no lead or contact yet. */
+  unfiled: boolean;
+  ignored: boolean;
+  /** The latest display name the sender used. */
+  name: string | null;
+}
+
+/** An unarchived inbox entry of the user ($1 account, $2 user) filed on no lead or contact. */
+const SUGGESTED = `m.account_id = $1 AND m.user_id = $2 AND m.folder = 'inbox' AND m.archived_at IS NULL AND NOT m.linked`;
+
+/** Suggested people: a user's unfiled inbox grouped by sender, the senders they ignore, and filing a sender's mail. */
+@Injectable()
+export class SuggestedPeopleRepository {
+  async page(tx: Tx, accountId: number, userId: number, query: SuggestedPeopleQuery): Promise<SuggestedPersonRow[]> {
+    const t = mailboxTables(tx);
+    const params: unknown[] = [accountId, userId];
+    let matching = '';
+    if (query.contains !== undefined) {
+      params.push(`%${query.contains.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+      matching = `AND m.sender_email IN (
+        SELECT m2.sender_email FROM ${t.entries} m2 JOIN ${t.emails} e2 ON e2.id = m2.email_id
+        WHERE m2.account_id = $1 AND m2.user_id = $2 AND m2.folder = 'inbox'
+          AND (m2.sender_email ILIKE $3 OR e2.from_address ->> 'name' ILIKE $3))`;
+    }
+    params.push((query.page - 1) * query.perPage, query.perPage + 1);
+    return tx.rows<SuggestedPersonRow>(
+      `WITH people AS (
+         SELECT m.sender_email AS email, count(*)::int AS message_count,
+                count(*) FILTER (WHERE m.read_at IS NULL)::int AS unread_count,
+                max(m.date) AS last_date,
+                (array_agg(m.email_id ORDER BY m.date DESC, m.email_id DESC))[1] AS last_email_id
+         FROM ${t.entries} m
+         WHERE ${SUGGESTED} AND m.sender_email IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM ${t.ignored} i WHERE i.account_id = $1 AND i.user_id = $2 AND i.email = m.sender_email)
+           ${matching}
+         GROUP BY m.sender_email
+         ORDER BY last_date DESC, m.sender_email
+         OFFSET $${params.length - 1} LIMIT $${params.length}
+       )
+       SELECT p.*, e.subject AS last_subject,
+              ${latestName(t, 'p.email')} AS name
+       FROM people p JOIN ${t.emails} e ON e.id = p.last_email_id
+       ORDER BY p.last_date DESC, p.email`,
+      params,
+    );
+  }
+
+  async senderStates(tx: Tx, accountId: number, userId: number, emails: string[]): Promise<SenderState[]> {
+    const t = mailboxTables(tx);
+    const inbox = `FROM ${t.entries} m WHERE m.account_id = $1 AND m.user_id = $2 AND m.folder = 'inbox' AND m.sender_email = s.email`;
+    return tx.rows<SenderState>(
+      `SELECT s.email,
+              EXISTS (SELECT 1 ${inbox}) AS known,
+              EXISTS (SELECT 1 ${inbox} AND NOT m.linked) AS unfiled,
+              EXISTS (SELECT 1 FROM ${t.ignored} i WHERE i.account_id = $1 AND i.user_id = $2 AND i.email = s.email) AS ignored,
+              ${latestName(t, 's.email')} AS name
+       FROM unnest($3::text[]) WITH ORDINALITY AS s(email, position)
+       ORDER BY s.position`,
+      [accountId, userId, emails],
+    );
+  }
+
+  async ignore(tx: Tx, accountId: number, userId: number, emails: string[]): Promise<void> {
+    await tx.rows(
+      `INSERT INTO ${mailboxTables(tx).ignored} (account_id, user_id, email) SELECT $1, $2, unnest($3::text[]) ON CONFLICT DO NOTHING`,
+      [accountId, userId, emails],
+    );
+  }
+
+  async unignore(tx: Tx, accountId: number, userId: number, emails: string[]): Promise<void> {
+    await tx.rows(`DELETE FROM ${mailboxTables(tx).ignored} WHERE account_id = $1 AND user_id = $2 AND email = ANY($3::text[])`, [
+      accountId,
+      userId,
+      emails,
+    ]);
+  }
+
+  /**
+   * A person's past emails, to be filed on their new record: every email of the account they
+   * sent, and the mail this user sent them.
+   */
+  async emailsExchangedWith(tx: Tx, accountId: number, userId: number, email: string): Promise<number[]> {
+    const t = mailboxTables(tx);
+    const rows = await tx.rows<{ id: number }>(
+      `SELECT e.id FROM ${t.emails} e WHERE e.account_id = $1 AND ${senderAddress('e')} = $3
+       UNION
+       SELECT m.email_id FROM ${t.entries} m JOIN ${t.emails} e ON e.id = m.email_id
+       WHERE m.account_id = $1 AND m.user_id = $2 AND m.folder = 'sent'
+         AND e.account_id = $1 AND ${recipientAddresses('e')} @> jsonb_build_array($3::text)`,
+      [accountId, userId, email],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** File emails on a record (call with the emails locked); the ids that were not on it yet. */
+  async link(tx: Tx, accountId: number, emailIds: number[], type: 'lead' | 'contact', id: number): Promise<number[]> {
+    if (emailIds.length === 0) return [];
+    const rows = await tx.rows<{ email_id: number }>(
+      `INSERT INTO ${mailboxTables(tx).links} (email_id, account_id, resource_type, resource_id)
+       SELECT unnest($2::int[]), $1, $3, $4
+       ON CONFLICT DO NOTHING
+       RETURNING email_id`,
+      [accountId, emailIds, type, id],
+    );
+    return rows.map((row) => row.email_id);
+  }
+}
+
+/** The latest non-empty display name `sender` used in the user's ($1, $2) inbox. */
+function latestName(t: ReturnType<typeof mailboxTables>, sender: string): string {
+  return `(SELECT ne.from_address ->> 'name' FROM ${t.entries} n JOIN ${t.emails} ne ON ne.id = n.email_id
+           WHERE n.account_id = $1 AND n.user_id = $2 AND n.folder = 'inbox' AND n.sender_email = ${sender}
+             AND coalesce(ne.from_address ->> 'name', '') <> ''
+           ORDER BY n.date DESC, n.email_id DESC LIMIT 1)`;
+}
