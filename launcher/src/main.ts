@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { InProcessBus, InProcessClient, loadEnvOrExit, PrefixedNatsClient, RpcClient, RunningService, ServiceRuntime } from '@crm/platform';
 import type { ServiceName } from '@crm/contracts';
-import { MAIL_INGEST_SETTING_NAMES, MailIngestEnv } from '@crm/mail-ingest';
+import { loadOrCreateMailboxKey, MAIL_INGEST_SETTING_NAMES, MailIngestEnv } from '@crm/mail-ingest';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { describeFirstRun, ensureAdminAccount } from './first-run';
 import { EmbeddedEnv } from './launcher-env';
@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   const env = loadEnvOrExit(EmbeddedEnv);
   loadEnvOrExit(MailIngestEnv); // BCC grace period, SMTP limits and TLS: checked here, read by mail-ingest
   const mailSettings = Object.fromEntries(MAIL_INGEST_SETTING_NAMES.filter((name) => process.env[name]).map((name) => [name, process.env[name]!]));
+  // Synced mailboxes' passwords are encrypted at rest: without a configured key, one kept in DATA_DIR/mailbox-key (0600).
+  mailSettings.MAILBOX_ENCRYPTION_KEY ??= await loadOrCreateMailboxKey(env.DATA_DIR);
   const postgres = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR);
   const bus = env.NATS_URL ? undefined : new InProcessBus({ closed: true });
   const runtime = (service: ServiceName): ServiceRuntime => ({

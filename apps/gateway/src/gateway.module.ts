@@ -17,6 +17,7 @@ import { ImportsModule } from './modules/imports/imports.module';
 import { IntegrationOwnersModule } from './modules/integration-owners/integration-owners.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { MailIngestModule } from './modules/mail-ingest/mail-ingest.module';
+import { MailboxConnectionsModule } from './modules/mailbox-connections/mailbox-connections.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
 import { SmartListsModule } from './modules/smart-lists/smart-lists.module';
@@ -44,6 +45,7 @@ export const API_MODULES = [
   SmartListsModule,
   LeadFormsModule,
   MailIngestModule,
+  MailboxConnectionsModule,
 ];
 
 /** No database: the gateway keeps only caches and asks records for everything. */

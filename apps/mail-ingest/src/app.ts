@@ -5,6 +5,7 @@ import { MailIngestModule } from './mail-ingest.module';
 
 export { SmtpListener } from './modules/smtp/smtp-listener';
 export { MailIngestEnv, MAIL_INGEST_SETTING_NAMES } from './config';
+export { loadOrCreateMailboxKey } from './modules/mailbox/mailbox-key-file';
 
 export const mailIngestService: ServiceEntry = {
   name: 'mail-ingest',

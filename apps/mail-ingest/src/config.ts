@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The mail-ingest settings, from the environment (distributed) or the launcher (embedded). */
 export class MailIngestEnv {
@@ -29,9 +29,35 @@ export class MailIngestEnv {
 
   @IsOptional() @IsString()
   SMTP_TLS_CERT_FILE?: string;
+
+  /**
+   * Encrypts synced mailboxes' passwords at rest (AES-256-GCM): 32 bytes as 64 hex digits or
+   * base64. Without it no mailbox can be connected (the launcher keeps one in DATA_DIR/mailbox-key).
+   */
+  @IsOptional() @Matches(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=?|[A-Za-z0-9_-]{43})$/, { message: 'must be 32 bytes: 64 hex digits or base64' })
+  MAILBOX_ENCRYPTION_KEY?: string;
+
+  /** How often an up-to-date mailbox is checked for new messages. */
+  @Type(() => Number) @IsInt() @Min(1)
+  MAILBOX_POLL_SECONDS: number = 30;
+
+  /** Messages fetched and stored per transaction: a crash resumes after the last stored batch. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  MAILBOX_BATCH_SIZE: number = 200;
+
+  /** Mailboxes synced at once by one replica. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  MAILBOX_SYNC_CONCURRENCY: number = 4;
+
+  /** After a failed attempt (server down, bad credentials) the next waits base × 2^(failures-1), at most max. */
+  @Type(() => Number) @IsInt() @Min(1)
+  MAILBOX_RETRY_BASE_SECONDS: number = 30;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  MAILBOX_RETRY_MAX_SECONDS: number = 3600;
 }
 
 export const MAIL_INGEST_SETTINGS = Symbol('MAIL_INGEST_SETTINGS');
 
 /** The names above, for copying them from the process environment into the runtime's settings. */
-export const MAIL_INGEST_SETTING_NAMES = Object.keys(new MailIngestEnv()).concat(['SMTP_TLS_KEY_FILE', 'SMTP_TLS_CERT_FILE']);
+export const MAIL_INGEST_SETTING_NAMES = Object.keys(new MailIngestEnv()).concat(['SMTP_TLS_KEY_FILE', 'SMTP_TLS_CERT_FILE', 'MAILBOX_ENCRYPTION_KEY']);

@@ -4,6 +4,7 @@ import { MAIL_INGEST_SETTINGS, MailIngestEnv } from './config';
 import { mailIngestMigrations } from './database/migrations';
 import { AddressesModule } from './modules/addresses/addresses.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
+import { MailboxModule } from './modules/mailbox/mailbox.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { SmtpModule } from './modules/smtp/smtp.module';
 
@@ -28,6 +29,7 @@ export class MailIngestModule {
         AddressesModule,
         AttachmentsModule,
         MessagesModule,
+        MailboxModule,
         SmtpModule,
       ],
     };

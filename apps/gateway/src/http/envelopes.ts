@@ -39,6 +39,7 @@ export type SellType =
   | 'integration_owner'
   | 'bcc_address'
   | 'ingested_message'
+  | 'mailbox_connection'
   | 'import'
   | 'lead_form'
   | 'form_submission';

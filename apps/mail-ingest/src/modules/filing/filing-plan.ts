@@ -1,4 +1,4 @@
-import type { EmailDirection, IngestLogEntry, MailAddress, UserEmailMatch } from '@crm/contracts';
+import type { EmailDirection, IngestLogEntry, MailAddress, MailboxFolderRole, UserEmailMatch } from '@crm/contracts';
 import type { ForwardedOriginal } from './forwarded';
 import type { ParsedMessage } from './parsed-message';
 
@@ -17,9 +17,40 @@ export interface FilingPlan {
   to: MailAddress[];
   cc: MailAddress[];
   date: Date | null;
-  /** External people to attach to: each one's contact is found or created. */
+  /** External people to attach to: each one's contact is found or created (from a mailbox: only found). */
   people: MailAddress[];
   log: IngestLogEntry[];
+  /** Copied from a user's synced mailbox (absent for BCC and deal addresses). */
+  mailbox?: { userId: number; folder: MailboxFolderRole };
+}
+
+/** Our own addresses (BCC, deal dropboxes) are never people. */
+export function ourAddresses(ourDomain: string): (email: string) => boolean {
+  const suffix = `@${ourDomain.toLowerCase()}`;
+  return (email) => email.endsWith(suffix);
+}
+
+/**
+ * The people among `candidates` a message can be filed on: not our own addresses, each once,
+ * and never a colleague (a user of the account; logged as skipped).
+ */
+export function externalPeople(
+  candidates: MailAddress[],
+  users: Map<string, UserEmailMatch>,
+  ours: (email: string) => boolean,
+  log: IngestLogEntry[],
+): MailAddress[] {
+  const chosen = new Map<string, MailAddress>();
+  for (const person of candidates) {
+    if (ours(person.email) || chosen.has(person.email)) continue;
+    const colleague = users.get(person.email);
+    if (colleague) {
+      log.push({ action: 'skipped', email: person.email, resource_type: 'user', resource_id: colleague.id, reason: 'a colleague: users never become contacts' });
+      continue;
+    }
+    chosen.set(person.email, person);
+  }
+  return [...chosen.values()];
 }
 
 /**
@@ -36,24 +67,11 @@ export function planFiling(
 ): FilingPlan {
   const sender = message.from;
   if (!sender) throw new UnfileableMessage('the message has no sender address (From)');
-  const ours = (email: string) => email.endsWith(`@${ourDomain.toLowerCase()}`);
+  const ours = ourAddresses(ourDomain);
   const log: IngestLogEntry[] = [];
   const base = { subject: message.subject, text: message.text, html: message.html, from: sender, to: message.to, cc: message.cc, date: message.date };
   const senderUser = users.get(sender.email);
-
-  const externals = (candidates: MailAddress[]): MailAddress[] => {
-    const chosen = new Map<string, MailAddress>();
-    for (const person of candidates) {
-      if (ours(person.email) || chosen.has(person.email)) continue;
-      const colleague = users.get(person.email);
-      if (colleague) {
-        log.push({ action: 'skipped', email: person.email, resource_type: 'user', resource_id: colleague.id, reason: 'a colleague: users never become contacts' });
-        continue;
-      }
-      chosen.set(person.email, person);
-    }
-    return [...chosen.values()];
-  };
+  const externals = (candidates: MailAddress[]) => externalPeople(candidates, users, ours, log);
 
   if (!senderUser) {
     log.push({ action: 'resolved', email: sender.email, reason: 'not sent by a user: filed under its sender' });

@@ -66,7 +66,7 @@ export class IngestWorker implements OnApplicationBootstrap, OnModuleDestroy {
         for (const message of filed) {
           const stored = await this.attachments.store(tx, accountId, message.row.id, message.parsed.attachments);
           await this.messages.markFiled(tx, message.row.id, { messageId: message.parsed.messageId, subject: message.plan.subject, log: message.log });
-          if (message.links.length > 0) bodies.push(receivedEvent(message, stored));
+          if (message.publish) bodies.push(receivedEvent(message, stored));
         }
         await this.events.publishMany(tx, MailEvents.message.received, bodies);
         for (const message of unfileable) await this.messages.markAttemptFailed(tx, message.row.id, message.error, message.log, true, 0);

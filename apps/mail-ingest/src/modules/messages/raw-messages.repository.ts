@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { IngestLogEntry, IngestStatus, ListQuery } from '@crm/contracts';
+import type { IngestLogEntry, IngestStatus, ListQuery, MailboxFolderRole } from '@crm/contracts';
 import type { Tx } from '@crm/platform';
 
 export interface RawMessageRow {
@@ -21,6 +21,19 @@ export interface RawMessageRow {
 
 export interface ClaimedMessage extends RawMessageRow {
   raw: Buffer;
+  /** Set (both) when the message was copied from a user's synced mailbox. */
+  mailbox_user_id: number | null;
+  mailbox_folder: MailboxFolderRole | null;
+}
+
+/** Where in which user's mailbox a copied message was. */
+export interface MailboxOrigin {
+  accountId: number;
+  connectionId: number;
+  userId: number;
+  folder: MailboxFolderRole;
+  path: string;
+  uidValidity: bigint;
 }
 
 export interface NewRawMessage {
@@ -52,6 +65,29 @@ export class RawMessagesRepository {
       ],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** Messages copied from a mailbox folder; a UID already stored (a retry, another replica) is skipped. Returns how many were new. */
+  async insertFromMailbox(tx: Tx, origin: MailboxOrigin, messages: { uid: number; raw: Buffer }[]): Promise<number> {
+    if (messages.length === 0) return 0;
+    const rows = await tx.rows<{ id: string }>(
+      `INSERT INTO mail_ingest.raw_messages (account_id, recipients, raw, size, mailbox_connection_id, mailbox_user_id, mailbox_folder, mailbox_path,
+         mailbox_uid_validity, mailbox_uid)
+       SELECT $1, '{}', m.raw, octet_length(m.raw), $2, $3, $4, $5, $6, m.uid FROM unnest($7::bytea[], $8::bigint[]) AS m(raw, uid)
+       ON CONFLICT (mailbox_connection_id, mailbox_path, mailbox_uid_validity, mailbox_uid) WHERE mailbox_connection_id IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [
+        origin.accountId,
+        origin.connectionId,
+        origin.userId,
+        origin.folder,
+        origin.path,
+        origin.uidValidity.toString(),
+        messages.map((m) => m.raw),
+        messages.map((m) => m.uid),
+      ],
+    );
+    return rows.length;
   }
 
   /**

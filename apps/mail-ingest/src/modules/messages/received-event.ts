@@ -28,6 +28,7 @@ export function receivedEvent(filed: FiledMessage, attachments: MailAttachmentMe
     references: parsed.references,
     attachments,
     links: filed.links,
+    ...(plan.mailbox ? { source: 'mailbox' as const, mailbox: plan.mailbox } : {}),
   };
 }
 
