@@ -8,6 +8,11 @@ import { EmailsModule } from './modules/emails/emails.module';
 import { MailboxModule } from './modules/mailbox/mailbox.module';
 import { RecordSyncModule } from './modules/record-sync/record-sync.module';
 import { TextMessagesModule } from './modules/text-messages/text-messages.module';
+import { ActivitiesModule } from './modules/activities/activities.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
+import { NoteCopiesModule } from './modules/note-copies/note-copies.module';
+import { StarsModule } from './modules/stars/stars.module';
+import { ThreadsModule } from './modules/threads/threads.module';
 
 /** The communications service's root module. */
 @Module({})
@@ -22,6 +27,7 @@ export class CommunicationsModule {
         TextMessagesModule,
         EmailsModule,
         RecordSyncModule,
+        NoteCopiesModule, ActivitiesModule, StarsModule, ThreadsModule, ConversationsModule,
         MailboxModule,
       ],
     };

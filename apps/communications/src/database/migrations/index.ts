@@ -2,6 +2,7 @@ import { MessagingTables1700000000000 } from '@crm/platform';
 import { CommunicationsCalls1700000000100 } from './1700000000100-CommunicationsCalls';
 import { CommunicationsEmails1700000000200 } from './1700000000200-CommunicationsEmails';
 import { CommunicationCenter1700000000300 } from './1700000000300-CommunicationCenter';
+import { CommunicationActivities1700000000330 } from './1700000000330-CommunicationActivities';
 import { MailboxTabs1700000000310 } from './1700000000310-MailboxTabs';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
@@ -9,4 +10,5 @@ export const communicationsMigrations = [
   MessagingTables1700000000000, CommunicationsCalls1700000000100, CommunicationsEmails1700000000200,
   CommunicationCenter1700000000300,
   MailboxTabs1700000000310,
+  CommunicationActivities1700000000330,
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
 import { CallsModule } from '../calls/calls.module';
 import { EmailsModule } from '../emails/emails.module';
 import { RecordOwnersModule } from '../record-owners/record-owners.module';
@@ -7,7 +8,7 @@ import { RecordEventsConsumer } from './record-events.consumer';
 import { RecordSyncService } from './record-sync.service';
 
 @Module({
-  imports: [CallsModule, TextMessagesModule, RecordOwnersModule, EmailsModule],
+  imports: [CallsModule, TextMessagesModule, RecordOwnersModule, EmailsModule, ActivitiesModule],
   providers: [RecordSyncService, RecordEventsConsumer],
 })
 export class RecordSyncModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AttachableType, LeadConvertedEvent, RecordChangedEvent } from '@crm/contracts';
 import { EventPublisher, Tx } from '@crm/platform';
+import { ActivityRecordSyncService } from '../activities/activity-record-sync.service';
 import { callEvents, CallChangeSource } from '../calls/call-events';
 import { toCallDto } from '../calls/calls.mapper';
 import { CallsRepository } from '../calls/calls.repository';
@@ -21,6 +22,7 @@ export class RecordSyncService {
     private readonly owners: RecordOwnersRepository,
     private readonly emails: EmailRecordLinksService,
     private readonly events: EventPublisher,
+    private readonly activities: ActivityRecordSyncService,
   ) {}
 
   /** What hung on the lead now hangs on its contact (a second pass finds nothing on the lead). */
@@ -30,6 +32,7 @@ export class RecordSyncService {
     const moved = await this.calls.repointFromLead(tx, accountId, leadId, contactId, dealId);
     await this.texts.repointFromLead(tx, accountId, leadId, contactId, dealId);
     await this.emails.leadConverted(tx, accountId, leadId, contactId);
+    await this.activities.leadConverted(tx, accountId, leadId, contactId);
     const changed = dealId === null ? ['resource_type', 'resource_id'] : ['resource_type', 'resource_id', 'associated_deal_ids'];
     await callEvents.updated(this.events, tx, sourceOf(event), moved.map(toCallDto), changed);
   }
@@ -57,6 +60,7 @@ export class RecordSyncService {
       await this.texts.detachFrom(tx, accountId, type, id);
     }
     await this.emails.recordDeleted(tx, accountId, type, id);
+    await this.activities.recordDeleted(tx, accountId, type, id);
     await this.owners.forget(tx, accountId, type, id);
   }
 }
