@@ -13,6 +13,8 @@ import { ConversationsModule } from './modules/conversations/conversations.modul
 import { NoteCopiesModule } from './modules/note-copies/note-copies.module';
 import { StarsModule } from './modules/stars/stars.module';
 import { ThreadsModule } from './modules/threads/threads.module';
+import { PhoneCenterModule } from './modules/phone-center/phone-center.module';
+import { TelephonyEventsModule } from './modules/telephony-events/telephony-events.module';
 
 /** The communications service's root module. */
 @Module({})
@@ -29,6 +31,7 @@ export class CommunicationsModule {
         RecordSyncModule,
         NoteCopiesModule, ActivitiesModule, StarsModule, ThreadsModule, ConversationsModule,
         MailboxModule,
+        TelephonyEventsModule, PhoneCenterModule,
       ],
     };
   }

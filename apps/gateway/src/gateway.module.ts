@@ -19,6 +19,7 @@ import { LeadsModule } from './modules/leads/leads.module';
 import { MailIngestModule } from './modules/mail-ingest/mail-ingest.module';
 import { MailboxConnectionsModule } from './modules/mailbox-connections/mailbox-connections.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
+import { PhoneCenterModule } from './modules/phone-center/phone-center.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
 import { SmartListsModule } from './modules/smart-lists/smart-lists.module';
 import { UsersModule } from './modules/users/users.module';
@@ -42,6 +43,7 @@ export const API_MODULES = [
   CallsModule,
   EmailsModule,
   CommunicationCenterModule,
+  PhoneCenterModule,
   SmartListsModule,
   LeadFormsModule,
   MailIngestModule,

@@ -42,7 +42,10 @@ export type SellType =
   | 'mailbox_connection'
   | 'import'
   | 'lead_form'
-  | 'form_submission';
+  | 'form_submission'
+  | 'communication_counts'
+  | 'unmatched_number'
+  | 'text_message_marking';
 
 export interface SingleEnvelope<T> {
   data: T;

@@ -3,6 +3,7 @@ import { CommunicationsCalls1700000000100 } from './1700000000100-Communications
 import { CommunicationsEmails1700000000200 } from './1700000000200-CommunicationsEmails';
 import { CommunicationCenter1700000000300 } from './1700000000300-CommunicationCenter';
 import { CommunicationActivities1700000000330 } from './1700000000330-CommunicationActivities';
+import { PhoneCenter1700000000400 } from './1700000000400-PhoneCenter';
 import { MailboxTabs1700000000310 } from './1700000000310-MailboxTabs';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
@@ -11,4 +12,5 @@ export const communicationsMigrations = [
   CommunicationCenter1700000000300,
   MailboxTabs1700000000310,
   CommunicationActivities1700000000330,
+  PhoneCenter1700000000400,
 ];

@@ -20,5 +20,6 @@ export function toCallDto(call: CallEntity): CallDto {
     made_at: iso(call.made_at),
     created_at: iso(call.created_at),
     updated_at: iso(call.updated_at),
+    recording_id: call.recording_id ?? null,
   };
 }

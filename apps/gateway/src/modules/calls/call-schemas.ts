@@ -23,7 +23,7 @@ export const CALL_SCHEMA = objectSchema<CallDto>({
   id: INTEGER,
   user_id: INTEGER,
   summary: NULLABLE_STRING,
-  recording_url: NULLABLE_STRING,
+  recording_url: { ...NULLABLE_STRING, description: 'a recorded call telephony stored: streamed at /v2/calls/{id}/recording' },
   outcome_id: NULLABLE_INTEGER,
   duration: { type: 'integer', minimum: 0, description: 'seconds' },
   phone_number: STRING,
@@ -36,6 +36,7 @@ export const CALL_SCHEMA = objectSchema<CallDto>({
   made_at: DATE_TIME,
   created_at: DATE_TIME,
   updated_at: DATE_TIME,
+  recording_id: { ...NULLABLE_INTEGER, description: "extension: telephony's id of the call's recording (voicemail or recorded call)" },
 });
 
 export const CALL_OUTCOME_SCHEMA = objectSchema<CallOutcomeDto>({

@@ -20,4 +20,14 @@ export class CallEntity {
   @Column('timestamptz') made_at: Date;
   @CreateDateColumn({ type: 'timestamptz' }) created_at: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updated_at: Date;
+  // Set on calls telephony reported (phone-center); calls logged through the API leave them unset.
+  @Column('text', { nullable: true }) sid?: string | null;
+  @Column('text', { nullable: true }) status?: string | null;
+  @Column('smallint', { default: 0 }) status_rank?: number;
+  @Column('timestamptz', { nullable: true }) status_at?: Date | null;
+  @Column('text', { nullable: true }) user_phone_e164?: string | null;
+  @Column('text', { nullable: true }) remote_phone_e164?: string | null;
+  @Column('int', { nullable: true }) recording_id?: number | null;
+  @Column('boolean', { default: false }) voicemail?: boolean;
+  @Column('timestamptz', { nullable: true }) ignored_at?: Date | null;
 }

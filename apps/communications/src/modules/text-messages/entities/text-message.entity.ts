@@ -18,4 +18,15 @@ export class TextMessageEntity {
   @Column('timestamptz') sent_at: Date;
   @CreateDateColumn({ type: 'timestamptz' }) created_at: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updated_at: Date;
+  // Telephony's state of the message and the user's read and ignored state (phone-center).
+  @Column('text', { nullable: true }) sid?: string | null;
+  @Column('text', { nullable: true }) status?: string | null;
+  @Column('smallint', { default: 0 }) status_rank?: number;
+  @Column('timestamptz', { nullable: true }) status_at?: Date | null;
+  @Column('text', { nullable: true }) error_code?: string | null;
+  @Column('text', { nullable: true }) error_message?: string | null;
+  @Column('text', { nullable: true }) user_phone_e164?: string | null;
+  @Column('text', { nullable: true }) remote_phone_e164?: string | null;
+  @Column('timestamptz', { nullable: true }) read_at?: Date | null;
+  @Column('timestamptz', { nullable: true }) ignored_at?: Date | null;
 }
