@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventSubject, PayloadOf, TelephonyCallEvent, TelephonyEvents, TelephonyTextMessageEvent } from '@crm/contracts';
 import { Stack, TEST_NATS_URL } from '@crm/testing';
 import { connect, NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
 import { eventually, processedByCommunications } from './support';
 
 type TextMessageSubject = (typeof TelephonyEvents.textMessage)[keyof typeof TelephonyEvents.textMessage];
@@ -110,4 +111,11 @@ export class TelephonyEventPublisher {
   async close(): Promise<void> {
     await this.connection.close();
   }
+}
+
+/** Rows of communications' own tables, for checks no API can make (what remains after a deletion). */
+export function communicationsRows<T>(stack: Stack, sql: string, parameters: unknown[] = []): Promise<T[]> {
+  const service = stack.services.find((s) => s.name === 'communications');
+  if (!service) throw new Error('communications is not running');
+  return service.app.get(DataSource).query(sql, parameters);
 }
