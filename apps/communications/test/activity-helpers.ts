@@ -1,6 +1,8 @@
 import { ActivityDto, EmailDto, RecordsRequests as R, MailMessageReceivedEvent } from '@crm/contracts';
-import { factories, Stack } from '@crm/testing';
+import { factories, Stack, startStack } from '@crm/testing';
 import request from 'supertest';
+import { communicationsService } from '../src/app';
+import { EmailThreadingWorker } from '../src/modules/conversations/email-threading.worker';
 import { MailEventPublisher, mailEvent } from './mail-events';
 import { Api, Auth, eventually, processedByCommunications, startCommunicationsStack } from './support';
 
@@ -20,8 +22,12 @@ export class ActivityWorld {
     readonly mail: MailEventPublisher,
   ) {}
 
-  static async start(): Promise<ActivityWorld> {
-    const stack = await startCommunicationsStack();
+  /** `communicationsReplicas`: more than one shares the durable consumer and the background work, as in production. */
+  static async start(communicationsReplicas = 1): Promise<ActivityWorld> {
+    const stack =
+      communicationsReplicas === 1
+        ? await startCommunicationsStack()
+        : await startStack({ services: ['records', communicationsService, 'gateway'], replicas: { communications: communicationsReplicas } });
     const account = await stack.createAccount();
     return new ActivityWorld(stack, request(stack.gatewayUrl), account.auth, account.accountId, account.userId, await MailEventPublisher.connect(stack));
   }
@@ -60,9 +66,17 @@ export class ActivityWorld {
     const event = mailEvent(this.accountId, { links: links.map((l) => ({ resource_type: l.type, resource_id: l.id })), ...overrides });
     const { eventId } = await this.mail.publish(event);
     await eventually(async () => expect(await processedByCommunications(this.stack, eventId)).toBe(true));
+    // What code that stores emails may do after commit: have the threading pass run now, not at its next poll.
+    this.communications().get(EmailThreadingWorker).nudge();
     const list = await this.api.get('/v2/emails').query({ resource_type: links[0].type, resource_id: links[0].id, per_page: 100 }).set(this.auth).expect(200);
     const email = list.body.items.map((item: { data: EmailDto }) => item.data).find((e: EmailDto) => e.message_id === event.messageId);
     return { ...email, eventId };
+  }
+
+  private communications() {
+    const service = this.stack.services.find((s) => s.name === 'communications');
+    if (!service) throw new Error('communications is not running');
+    return service.app;
   }
 
   async feed(on: RecordRef, query: Record<string, string | number | boolean> = {}, auth: Auth = this.auth): Promise<FeedPage> {
