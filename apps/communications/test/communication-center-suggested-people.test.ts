@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createTransport } from 'nodemailer';
 import request from 'supertest';
 import { communicationsService } from '../src/app';
-import { address, Collection, countsOf, createUser, fileMail, listTab, mailboxEvent, subjectsOf } from './communication-center-support';
+import { address, aggregateDrift, Collection, countsOf, createUser, fileMail, listTab, mailboxEvent, subjectsOf } from './communication-center-support';
 import { MailEventPublisher } from './mail-events';
 import { Api, Auth, eventually } from './support';
 
@@ -315,6 +315,10 @@ describe('Communication Center: Suggested people', () => {
       resources: [{ resource_type: 'contact', resource_id: contact.data.id }],
     });
     expect(await subjectsOf(api, rep.auth, { tab: 'sent', q: customer })).toEqual([]);
+  });
+
+  it('keeps the counters and Suggested people figures equal to a recount after every kind of write above', async () => {
+    expect(await aggregateDrift(stack)).toEqual([]);
   });
 
   it('documents the endpoints in the OpenAPI document', async () => {

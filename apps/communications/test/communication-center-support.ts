@@ -1,5 +1,6 @@
 import { MailboxEmailDto, MailboxFolder, MailMessageReceivedEvent, RecordsRequests as R } from '@crm/contracts';
 import { factories, Stack } from '@crm/testing';
+import { DataSource } from 'typeorm';
 import { MailEventPublisher, mailEvent } from './mail-events';
 import { Api, Auth, eventually, processedByCommunications } from './support';
 
@@ -62,4 +63,31 @@ export async function countsOf(api: Api, auth: Auth) {
 /** A unique sender address, so suites never see each other's people. */
 export function address(name: string): string {
   return `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@outside.example`;
+}
+
+/**
+ * The counters and Suggested people aggregates the database keeps by triggers, next to the same
+ * figures counted again from the entries: a test that ran every kind of write expects no drift.
+ */
+export async function aggregateDrift(stack: Stack): Promise<unknown[]> {
+  const db = stack.services.find((s) => s.name === 'communications')!.app.get(DataSource);
+  const suggested = `m.folder = 'inbox' AND m.archived_at IS NULL AND NOT m.linked AND m.sender_email IS NOT NULL`;
+  const counted = `
+    SELECT account_id, user_id,
+           count(*) FILTER (WHERE folder = 'inbox' AND archived_at IS NULL AND linked)::int AS inbox_total,
+           count(*) FILTER (WHERE folder = 'inbox' AND archived_at IS NULL AND linked AND read_at IS NULL)::int AS inbox_unread,
+           count(*) FILTER (WHERE folder = 'sent' AND archived_at IS NULL)::int AS sent_total,
+           count(*) FILTER (WHERE archived_at IS NOT NULL)::int AS archived_total
+    FROM communications.mailbox_entries GROUP BY account_id, user_id
+    HAVING count(*) FILTER (WHERE (folder = 'inbox' AND archived_at IS NULL AND linked) OR folder = 'sent' OR archived_at IS NOT NULL) > 0`;
+  const kept = `SELECT account_id, user_id, inbox_total, inbox_unread, sent_total, archived_total FROM communications.mailbox_counters
+                WHERE (inbox_total, inbox_unread, sent_total, archived_total) <> (0, 0, 0, 0)`;
+  const senders = `
+    SELECT account_id, user_id, sender_email, count(*)::int AS messages, count(*) FILTER (WHERE read_at IS NULL)::int AS unread,
+           (array_agg(email_id ORDER BY date DESC, email_id DESC))[1] AS last_email_id
+    FROM communications.mailbox_entries m WHERE ${suggested} GROUP BY account_id, user_id, sender_email`;
+  const keptSenders = `SELECT account_id, user_id, sender_email, messages, unread, last_email_id FROM communications.mailbox_senders
+                       WHERE messages <> 0 OR unread <> 0 OR last_email_id IS NOT NULL`;
+  const differences = (a: string, b: string) => db.query(`(${a} EXCEPT ${b}) UNION ALL (${b} EXCEPT ${a})`) as Promise<unknown[]>;
+  return [...(await differences(counted, kept)), ...(await differences(senders, keptSenders))];
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { communicationsService } from '../src/app';
 import {
   address,
+  aggregateDrift,
   countsOf,
   createUser,
   fileMail,
@@ -13,7 +14,7 @@ import {
   subjectsOf,
 } from './communication-center-support';
 import { MailEventPublisher, mailEvent } from './mail-events';
-import { Api, Auth, eventually } from './support';
+import { Api, Auth, eventually, processedByCommunications } from './support';
 
 /**
  * The Communication Center's email tabs, counts and bulk actions, fed by `mail.message.received.v1`
@@ -47,7 +48,8 @@ describe('Communication Center: email tabs', () => {
   const file = (event: Parameters<typeof fileMail>[2]) => fileMail(stack, mail, event);
 
   beforeAll(async () => {
-    stack = await startStack({ services: ['records', communicationsService, 'gateway'] });
+    // Two replicas share the durable consumer, as in production: filing runs concurrently.
+    stack = await startStack({ services: ['records', communicationsService, 'gateway'], replicas: { communications: 2 } });
     api = request(stack.gatewayUrl);
     admin = await stack.createAccount();
     rep = await createUser(stack, api, admin, 'Sales rep');
@@ -357,6 +359,29 @@ describe('Communication Center: email tabs', () => {
     const email = (await listTab(api, admin.auth, { tab: 'suggested', q: lead.email })).items[0].data as MailboxEmailDto;
     expect(email.resources).toEqual([]);
     expect((await api.get(`/v2/emails/${email.id}`).set(admin.auth).expect(200)).body.data.resources).toEqual([]);
+  });
+
+  it('counts exactly when many messages from one sender are filed at once and marked meanwhile', async () => {
+    const busy = await createUser(stack, api, admin);
+    const sender = address('busy');
+    const events = Array.from({ length: 40 }, (_, i) =>
+      mailboxEvent(admin.accountId, busy.id, 'inbox', { from: { email: sender, name: null }, subject: `burst ${i}`, date: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() }),
+    );
+    const published = await Promise.all(events.map((event) => mail.publish(event)));
+    await eventually(async () => expect((await countsOf(api, busy.auth)).suggested.unread).toBeGreaterThan(10), 20_000);
+    const early = (await listTab(api, busy.auth, { tab: 'suggested', per_page: 100 })).items.map((i) => i.data.id);
+    await api.post('/v2/communications/emails/mark').set(busy.auth).send({ data: { ids: early, read: true } }).expect(200);
+    await eventually(async () => {
+      for (const { eventId } of published) expect(await processedByCommunications(stack, eventId)).toBe(true);
+    }, 30_000);
+
+    expect(await countsOf(api, busy.auth)).toEqual({ inbox: { total: 0, unread: 0 }, suggested: { total: 1, unread: 40 - early.length }, sent: { total: 0 }, archived: { total: 0 } });
+    const [person] = (await api.get('/v2/communications/suggested_people').set(busy.auth).expect(200)).body.items;
+    expect(person.data).toMatchObject({ email: sender, message_count: 40, unread_count: 40 - early.length, last_message: { subject: 'burst 39' } });
+  });
+
+  it('keeps the counters and Suggested people figures equal to a recount after every kind of write above', async () => {
+    expect(await aggregateDrift(stack)).toEqual([]);
   });
 
   it('documents the endpoints in the OpenAPI document', async () => {

@@ -25,9 +25,6 @@ export interface SenderState {
   name: string | null;
 }
 
-/** An unarchived inbox entry of the user ($1 account, $2 user) filed on no lead or contact. */
-const SUGGESTED = `m.account_id = $1 AND m.user_id = $2 AND m.folder = 'inbox' AND m.archived_at IS NULL AND NOT m.linked`;
-
 /** Suggested people: a user's unfiled inbox grouped by sender, the senders they ignore, and filing a sender's mail. */
 @Injectable()
 export class SuggestedPeopleRepository {
@@ -37,28 +34,24 @@ export class SuggestedPeopleRepository {
     let matching = '';
     if (query.contains !== undefined) {
       params.push(`%${query.contains.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-      matching = `AND m.sender_email IN (
-        SELECT m2.sender_email FROM ${t.entries} m2 JOIN ${t.emails} e2 ON e2.id = m2.email_id
-        WHERE m2.account_id = $1 AND m2.user_id = $2 AND m2.folder = 'inbox'
-          AND (m2.sender_email ILIKE $3 OR e2.from_address ->> 'name' ILIKE $3))`;
+      matching = `AND (s.sender_email ILIKE $3 OR EXISTS (
+        SELECT 1 FROM ${t.entries} m JOIN ${t.emails} e ON e.id = m.email_id
+        WHERE m.account_id = $1 AND m.user_id = $2 AND m.sender_email = s.sender_email AND e.from_address ->> 'name' ILIKE $3))`;
     }
     params.push((query.page - 1) * query.perPage, query.perPage + 1);
+    // The grouping is kept by the database (mailbox_senders): a page is one index range.
     return tx.rows<SuggestedPersonRow>(
       `WITH people AS (
-         SELECT m.sender_email AS email, count(*)::int AS message_count,
-                count(*) FILTER (WHERE m.read_at IS NULL)::int AS unread_count,
-                max(m.date) AS last_date,
-                (array_agg(m.email_id ORDER BY m.date DESC, m.email_id DESC))[1] AS last_email_id
-         FROM ${t.entries} m
-         WHERE ${SUGGESTED} AND m.sender_email IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM ${t.ignored} i WHERE i.account_id = $1 AND i.user_id = $2 AND i.email = m.sender_email)
+         SELECT s.sender_email AS email, s.messages AS message_count, s.unread AS unread_count, s.last_date, s.last_email_id
+         FROM ${t.senders} s
+         WHERE s.account_id = $1 AND s.user_id = $2 AND s.messages > 0
+           AND NOT EXISTS (SELECT 1 FROM ${t.ignored} i WHERE i.account_id = $1 AND i.user_id = $2 AND i.email = s.sender_email)
            ${matching}
-         GROUP BY m.sender_email
-         ORDER BY last_date DESC, m.sender_email
+         ORDER BY s.last_date DESC, s.sender_email
          OFFSET $${params.length - 1} LIMIT $${params.length}
        )
        SELECT p.*, e.subject AS last_subject,
-              ${latestName(t, 'p.email')} AS name
+              coalesce(nullif(e.from_address ->> 'name', ''), ${latestName(t, 'p.email')}) AS name
        FROM people p JOIN ${t.emails} e ON e.id = p.last_email_id
        ORDER BY p.last_date DESC, p.email`,
       params,
@@ -126,10 +119,14 @@ export class SuggestedPeopleRepository {
   }
 }
 
-/** The latest non-empty display name `sender` used in the user's ($1, $2) inbox. */
+/**
+ * The latest display name `sender` used in the user's ($1, $2) inbox, among their most recent
+ * messages only: a sender who never gives one (noreply@...) costs a short scan, not all their mail.
+ */
 function latestName(t: ReturnType<typeof mailboxTables>, sender: string): string {
-  return `(SELECT ne.from_address ->> 'name' FROM ${t.entries} n JOIN ${t.emails} ne ON ne.id = n.email_id
-           WHERE n.account_id = $1 AND n.user_id = $2 AND n.folder = 'inbox' AND n.sender_email = ${sender}
-             AND coalesce(ne.from_address ->> 'name', '') <> ''
-           ORDER BY n.date DESC, n.email_id DESC LIMIT 1)`;
+  return `(SELECT recent.name FROM (
+             SELECT ne.from_address ->> 'name' AS name, n.date, n.email_id FROM ${t.entries} n JOIN ${t.emails} ne ON ne.id = n.email_id
+             WHERE n.account_id = $1 AND n.user_id = $2 AND n.sender_email = ${sender} AND n.folder = 'inbox'
+             ORDER BY n.date DESC, n.email_id DESC LIMIT 20
+           ) recent WHERE coalesce(recent.name, '') <> '' ORDER BY recent.date DESC, recent.email_id DESC LIMIT 1)`;
 }
