@@ -151,6 +151,17 @@ describe('Mailbox sync over IMAP', () => {
       ]),
     );
     expect((await api().get(`/v2/contacts?email=${encodeURIComponent(stranger)}`).set(auth).expect(200)).body.items).toEqual([]);
+
+    // In the user's Communication Center: Inbox, Sent, and the stranger among Suggested people; the colleague nowhere.
+    const tab = async (name: string) =>
+      ((await api().get(`/v2/communications/emails?tab=${name}&per_page=100`).set(auth).expect(200)).body.items as { data: { subject: string } }[]).map((item) => item.data.subject).sort();
+    await eventually(async () => ((await tab('sent')).includes('To the contact') ? true : undefined));
+    expect(await tab('inbox')).toEqual(['From the contact', 'From the lead']);
+    const suggested = await eventually(async () => {
+      const items = (await api().get('/v2/communications/suggested_people').set(auth).expect(200)).body.items as { data: { email: string; message_count: number } }[];
+      return items.length > 0 ? items.map((item) => item.data) : undefined;
+    });
+    expect(suggested).toEqual([expect.objectContaining({ email: stranger, message_count: 1 })]);
   });
 
   it('picks up newly appended messages without copying or filing the old ones again', async () => {
