@@ -20,6 +20,8 @@ import { MailIngestModule } from './modules/mail-ingest/mail-ingest.module';
 import { MailboxConnectionsModule } from './modules/mailbox-connections/mailbox-connections.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
 import { PhoneCenterModule } from './modules/phone-center/phone-center.module';
+import { TelephonyApiModule } from './modules/telephony/telephony.module';
+import { TwilioWebhooksModule } from './modules/twilio-webhooks/twilio-webhooks.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
 import { SmartListsModule } from './modules/smart-lists/smart-lists.module';
 import { UsersModule } from './modules/users/users.module';
@@ -44,6 +46,8 @@ export const API_MODULES = [
   EmailsModule,
   CommunicationCenterModule,
   PhoneCenterModule,
+  TelephonyApiModule,
+  TwilioWebhooksModule,
   SmartListsModule,
   LeadFormsModule,
   MailIngestModule,

@@ -1,6 +1,9 @@
 import { schemaOf } from '@crm/contracts';
 import { migrateService, ServiceEntry, startService } from '@crm/platform';
-import { TelephonyModule, telephonyMigrations } from './telephony.module';
+import { telephonyMigrations } from './database/migrations';
+import { TelephonyModule } from './telephony.module';
+
+export { TelephonyEnv, TELEPHONY_SETTING_NAMES } from './config';
 
 export const telephonyService: ServiceEntry = {
   name: 'telephony',

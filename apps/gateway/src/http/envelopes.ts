@@ -43,6 +43,9 @@ export type SellType =
   | 'import'
   | 'lead_form'
   | 'form_submission'
+  | 'phone_number'
+  | 'outbound_text_message'
+  | 'outbound_call'
   | 'communication_counts'
   | 'unmatched_number'
   | 'text_message_marking';
