@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     logLevel: env.LOG_LEVEL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     migrateOnStart: true,
-    settings: { ...mailSettings, BCC_DOMAIN: env.BCC_DOMAIN, PUBLIC_URL: env.PUBLIC_URL, SMTP_PORT: String(env.SMTP_PORT) },
+    settings: { ...mailSettings, ...(process.env.SMTP_RELAY_URL ? { SMTP_RELAY_URL: process.env.SMTP_RELAY_URL } : {}), BCC_DOMAIN: env.BCC_DOMAIN, PUBLIC_URL: env.PUBLIC_URL, SMTP_PORT: String(env.SMTP_PORT) },
   });
 
   const running: RunningService[] = [];

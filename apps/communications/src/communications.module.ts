@@ -6,6 +6,7 @@ import { CallOutcomesModule } from './modules/call-outcomes/call-outcomes.module
 import { CallsModule } from './modules/calls/calls.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { MailboxModule } from './modules/mailbox/mailbox.module';
+import { OutboundModule } from './modules/outbound/outbound.module';
 import { RecordSyncModule } from './modules/record-sync/record-sync.module';
 import { TextMessagesModule } from './modules/text-messages/text-messages.module';
 import { ActivitiesModule } from './modules/activities/activities.module';
@@ -31,6 +32,7 @@ export class CommunicationsModule {
         RecordSyncModule,
         NoteCopiesModule, ActivitiesModule, StarsModule, ThreadsModule, ConversationsModule,
         MailboxModule,
+        OutboundModule,
         TelephonyEventsModule, PhoneCenterModule,
       ],
     };

@@ -12,6 +12,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { DealsModule } from './modules/deals/deals.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
+import { EmailOpensModule } from './modules/email-opens/email-opens.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { IntegrationOwnersModule } from './modules/integration-owners/integration-owners.module';
@@ -19,6 +20,7 @@ import { LeadsModule } from './modules/leads/leads.module';
 import { MailIngestModule } from './modules/mail-ingest/mail-ingest.module';
 import { MailboxConnectionsModule } from './modules/mailbox-connections/mailbox-connections.module';
 import { NamedItemsModule } from './modules/named-items/named-items.module';
+import { OutboundEmailModule } from './modules/outbound-email/outbound-email.module';
 import { PhoneCenterModule } from './modules/phone-center/phone-center.module';
 import { TelephonyApiModule } from './modules/telephony/telephony.module';
 import { TwilioWebhooksModule } from './modules/twilio-webhooks/twilio-webhooks.module';
@@ -46,6 +48,8 @@ export const API_MODULES = [
   EmailsModule,
   CommunicationCenterModule,
   PhoneCenterModule,
+  OutboundEmailModule,
+  EmailOpensModule,
   TelephonyApiModule,
   TwilioWebhooksModule,
   SmartListsModule,

@@ -2,6 +2,7 @@ import { CallOutcomeEntity } from '../modules/call-outcomes/entities/call-outcom
 import { CallEntity } from '../modules/calls/entities/call.entity';
 import { EmailLinkEntity } from '../modules/emails/entities/email-link.entity';
 import { EmailEntity } from '../modules/emails/entities/email.entity';
+import { EmailTrackingEntity } from '../modules/outbound/tracking/email-tracking.entity';
 import { RecordOwnerEntity } from '../modules/record-owners/entities/record-owner.entity';
 import { TextMessageEntity } from '../modules/text-messages/entities/text-message.entity';
 import { ConversationEntity } from '../modules/conversations/entities/conversation.entity';
@@ -13,4 +14,4 @@ import { ThreadEntity } from '../modules/threads/entities/thread.entity';
 /** Notes copy, stars, threads and email conversations (issue 6, activities). */
 const activityEntities = [NoteCopyEntity, StarEntity, ThreadEntity, ThreadItemEntity, ConversationEntity];
 
-export const communicationsEntities = [CallOutcomeEntity, CallEntity, TextMessageEntity, RecordOwnerEntity, EmailEntity, EmailLinkEntity, ...activityEntities];
+export const communicationsEntities = [CallOutcomeEntity, CallEntity, TextMessageEntity, RecordOwnerEntity, EmailEntity, EmailLinkEntity, EmailTrackingEntity, ...activityEntities];

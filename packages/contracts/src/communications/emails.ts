@@ -1,8 +1,9 @@
 import type { Actor } from '../common/envelope';
 import type { EmailDirection, MailAddress, MailAttachmentMeta, MailLink } from '../mail/payloads';
+import type { EmailDeliveryFields } from './outbound';
 
-/** An email as the API shows it (`/v2/emails`). */
-export interface EmailDto {
+/** An email as the API shows it (`/v2/emails`); one sent from the CRM also has its delivery fields. */
+export interface EmailDto extends Partial<EmailDeliveryFields> {
   id: number;
   message_id: string;
   direction: EmailDirection;

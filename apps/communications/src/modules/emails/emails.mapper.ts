@@ -1,8 +1,11 @@
 import type { EmailDto, MailLink } from '@crm/contracts';
 import { iso } from '../../common/time';
+import type { EmailTrackingEntity } from '../outbound/tracking/email-tracking.entity';
+import { toDeliveryFields } from '../outbound/tracking/email-tracking.mapper';
 import type { EmailEntity } from './entities/email.entity';
 
-export function toEmailDto(email: EmailEntity, links: MailLink[]): EmailDto {
+/** `tracking`: an email sent from the CRM shows its delivery and opens. */
+export function toEmailDto(email: EmailEntity, links: MailLink[], tracking?: EmailTrackingEntity): EmailDto {
   return {
     id: email.id,
     message_id: email.message_id,
@@ -23,5 +26,6 @@ export function toEmailDto(email: EmailEntity, links: MailLink[]): EmailDto {
     resources: links,
     created_at: iso(email.created_at),
     updated_at: iso(email.updated_at),
+    ...(tracking ? toDeliveryFields(tracking) : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EmailTrackingModule } from '../outbound/tracking/email-tracking.module';
 import { MailboxEntriesModule } from '../mailbox/mailbox-entries.module';
 import { RecordsAccessModule } from '../records-access/records-access.module';
 import { EmailIngestService } from './email-ingest.service';
@@ -10,7 +11,7 @@ import { EmailsService } from './emails.service';
 import { MailReceivedConsumer } from './mail-received.consumer';
 
 @Module({
-  imports: [RecordsAccessModule, MailboxEntriesModule],
+  imports: [RecordsAccessModule, EmailTrackingModule, MailboxEntriesModule],
   controllers: [EmailsHandlers],
   providers: [EmailsService, EmailIngestService, EmailRecordLinksService, EmailsRepository, EmailLinksRepository, MailReceivedConsumer],
   exports: [EmailRecordLinksService, EmailIngestService, EmailsRepository, EmailLinksRepository],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, EmailDto, ListQuery, MailAttachmentMeta, Page } from '@crm/contracts';
 import { TransactionRunner, Tx } from '@crm/platform';
+import { EmailTrackingRepository } from '../outbound/tracking/email-tracking.repository';
 import { RecordsAccessService, ViewerScope } from '../records-access/records-access.service';
 import { takeResourceFilter } from './email-list-filter';
 import { EmailLinksRepository } from './email-links.repository';
@@ -16,6 +17,7 @@ export class EmailsService {
     private readonly emails: EmailsRepository,
     private readonly links: EmailLinksRepository,
     private readonly access: RecordsAccessService,
+    private readonly tracking: EmailTrackingRepository,
   ) {}
 
   async list(actor: Actor, query: ListQuery): Promise<Page<EmailDto>> {
@@ -52,7 +54,9 @@ export class EmailsService {
   }
 
   private async toDtos(tx: Tx, accountId: number, emails: EmailEntity[]): Promise<EmailDto[]> {
-    const links = await this.links.forEmails(tx, accountId, emails.map((e) => e.id));
-    return emails.map((email) => toEmailDto(email, links.get(email.id) ?? []));
+    const ids = emails.map((e) => e.id);
+    const links = await this.links.forEmails(tx, accountId, ids);
+    const tracking = await this.tracking.forEmails(tx, accountId, ids);
+    return emails.map((email) => toEmailDto(email, links.get(email.id) ?? [], tracking.get(email.id)));
   }
 }

@@ -1,5 +1,6 @@
 import type { EmailDto, MailAddress, MailAttachmentMeta, MailLink } from '@crm/contracts';
 import type { SchemaObject } from '@nestjs/swagger';
+import { EMAIL_DELIVERY_PROPERTIES } from '../outbound-email/email-delivery-schema';
 
 /** Typed by the contract DTOs: a field added to or removed from one fails the build until this follows. */
 type Properties<T> = { [K in keyof Required<T>]: SchemaObject };
@@ -48,4 +49,5 @@ export const EMAIL_SCHEMA = objectSchema<EmailDto>({
   resources: { type: 'array', items: LINK, description: 'the leads, contacts and deals it is filed on' },
   created_at: DATE_TIME,
   updated_at: DATE_TIME,
+  ...EMAIL_DELIVERY_PROPERTIES,
 });
