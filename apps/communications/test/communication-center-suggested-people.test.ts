@@ -1,22 +1,11 @@
 import { SuggestedPeopleActionDto, SuggestedPersonDto } from '@crm/contracts';
-import { factories, Stack, startStack } from '@crm/testing';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { factories, freePort, Stack, startStack } from '@crm/testing';
 import { createTransport } from 'nodemailer';
 import request from 'supertest';
 import { communicationsService } from '../src/app';
 import { address, aggregateDrift, Collection, countsOf, createUser, fileMail, listTab, mailboxEvent, subjectsOf } from './communication-center-support';
 import { MailEventPublisher } from './mail-events';
 import { Api, Auth, eventually } from './support';
-
-/** A port nobody listens on now, for mail-ingest's SMTP server. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Suggested people (grouping, add as lead or contact, ignore) through the gateway, with records
