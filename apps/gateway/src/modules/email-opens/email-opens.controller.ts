@@ -1,5 +1,5 @@
 import { Controller, Get, Logger, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EMAIL_TRACKING_TOKEN, OutboundEmailRequests as O } from '@crm/contracts';
 import { RpcClient } from '@crm/platform';
 import type { Response } from 'express';
@@ -20,6 +20,7 @@ export class EmailOpensController {
 
   @Get(':file')
   @ApiOperation({ summary: 'Open-tracking pixel of an email sent from the CRM (extension; public, no authentication): /v2/email_opens/{token}.gif' })
+  @ApiParam({ name: 'file', description: 'the per-message token followed by .gif, as in the URL the email carries' })
   @ApiProduces('image/gif')
   @ApiResponse({ status: 200, description: 'always the same transparent 1×1 GIF, Cache-Control: no-store', schema: { type: 'string', format: 'binary' } })
   open(@Param('file') file: string, @Res() response: Response): void {
