@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { InProcessBus, InProcessClient, loadEnvOrExit, PrefixedNatsClient, RpcClient, RunningService, ServiceRuntime } from '@crm/platform';
 import type { ServiceName } from '@crm/contracts';
 import { loadOrCreateMailboxKey, MAIL_INGEST_SETTING_NAMES, MailIngestEnv } from '@crm/mail-ingest';
+import { TELEPHONY_SETTING_NAMES, TelephonyEnv } from '@crm/telephony';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { describeFirstRun, ensureAdminAccount } from './first-run';
 import { EmbeddedEnv } from './launcher-env';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const mailSettings = Object.fromEntries(MAIL_INGEST_SETTING_NAMES.filter((name) => process.env[name]).map((name) => [name, process.env[name]!]));
   // Synced mailboxes' passwords are encrypted at rest: without a configured key, one kept in DATA_DIR/mailbox-key (0600).
   mailSettings.MAILBOX_ENCRYPTION_KEY ??= await loadOrCreateMailboxKey(env.DATA_DIR);
+  loadEnvOrExit(TelephonyEnv); // Twilio credentials and call settings: checked here (never printed), read by telephony
+  const telephonySettings = Object.fromEntries(TELEPHONY_SETTING_NAMES.filter((name) => process.env[name]).map((name) => [name, process.env[name]!]));
   const postgres = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR);
   const bus = env.NATS_URL ? undefined : new InProcessBus({ closed: true });
   const runtime = (service: ServiceName): ServiceRuntime => ({
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
     logLevel: env.LOG_LEVEL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     migrateOnStart: true,
-    settings: { ...mailSettings, ...(process.env.SMTP_RELAY_URL ? { SMTP_RELAY_URL: process.env.SMTP_RELAY_URL } : {}), BCC_DOMAIN: env.BCC_DOMAIN, PUBLIC_URL: env.PUBLIC_URL, SMTP_PORT: String(env.SMTP_PORT) },
+    settings: { ...mailSettings, ...telephonySettings, ...(process.env.SMTP_RELAY_URL ? { SMTP_RELAY_URL: process.env.SMTP_RELAY_URL } : {}), BCC_DOMAIN: env.BCC_DOMAIN, PUBLIC_URL: env.PUBLIC_URL, SMTP_PORT: String(env.SMTP_PORT) },
   });
 
   const running: RunningService[] = [];
