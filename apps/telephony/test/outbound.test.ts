@@ -105,6 +105,11 @@ describe('telephony: outbound through Twilio (Prism)', () => {
       expect((await textEvents(TelephonyEvents.textMessage.sent, toLead.sid))[0].resource).toEqual({ resource_type: 'lead', resource_id: lead.id });
     });
 
+    it('takes null attributes as absent (clients send back what they read)', async () => {
+      const message = (await send(admin.auth, { phone_number: '+12125550149', resource_type: null, resource_id: null, in_reply_to: null, content: 'Nulls' }).expect(201)).body.data;
+      expect(message).toMatchObject({ resource_phone_number: '+12125550149', resource_type: null, in_reply_to: null });
+    });
+
     it('status callbacks update delivery once each; late ones do not go back', async () => {
       const message = (await send(admin.auth, { phone_number: '+12125550147', content: 'Status please' }).expect(201)).body.data;
       const statusCallback = proxy.last('/Messages.json').form.StatusCallback;

@@ -74,12 +74,12 @@ export class ClickToCallService {
 
     const call = await this.transactions.run(async (tx) => {
       const answered = callStatusOf(created.status);
-      const row = await this.updater.apply(tx, pending.id, (current) => ({
-        call_sid: created.sid,
-        pending: false,
-        status: answered && advancesCall(current.status, answered) ? answered : undefined,
-      }));
-      return row;
+      return this.updater.apply(
+        tx,
+        pending.id,
+        (current) => ({ call_sid: created.sid, pending: false, status: answered && advancesCall(current.status, answered) ? answered : undefined }),
+        actor.correlationId,
+      );
     });
     return toOutboundCallDto(call);
   }

@@ -35,16 +35,17 @@ export class OutboundTargetResolver {
     attributes: OutboundTargetAttributes & { in_reply_to?: number },
     ownNumber: string,
   ): Promise<OutboundTarget> {
-    const given = [attributes.in_reply_to !== undefined, attributes.resource_type !== undefined || attributes.resource_id !== undefined, attributes.phone_number !== undefined];
+    // A null attribute is an absent one (IsOptional lets null through).
+    const given = [attributes.in_reply_to != null, attributes.resource_type != null || attributes.resource_id != null, attributes.phone_number != null];
     if (given.filter(Boolean).length !== 1) {
       const choices = resource === 'text_message' ? 'resource_type and resource_id, phone_number, or in_reply_to' : 'resource_type and resource_id, or phone_number';
       throw new DomainError(422, [{ resource, field: '/phone_number', code: 'blank', message: `give exactly one destination: ${choices}` }]);
     }
     const country = countryOf(ownNumber);
     const target =
-      attributes.in_reply_to !== undefined
+      attributes.in_reply_to != null
         ? await this.replyTarget(actor, attributes.in_reply_to, ownNumber)
-        : attributes.phone_number !== undefined
+        : attributes.phone_number != null
           ? { phoneNumber: this.number(resource, attributes.phone_number, country), resource: null, inReplyTo: null }
           : await this.recordTarget(actor, resource, attributes, country);
     if (target.phoneNumber === ownNumber) throw DomainError.invalid(resource, 'phone_number', 'that is your own Twilio number');
@@ -64,8 +65,8 @@ export class OutboundTargetResolver {
     country: ReturnType<typeof countryOf>,
   ): Promise<OutboundTarget> {
     const { resource_type: type, resource_id: id } = attributes;
-    if (type === undefined) throw DomainError.invalid(resource, 'resource_type', 'resource_type is required with resource_id', 'blank');
-    if (id === undefined) throw DomainError.invalid(resource, 'resource_id', 'resource_id is required with resource_type', 'blank');
+    if (type == null) throw DomainError.invalid(resource, 'resource_type', 'resource_type is required with resource_id', 'blank');
+    if (id == null) throw DomainError.invalid(resource, 'resource_id', 'resource_id is required with resource_type', 'blank');
     const asker = { accountId: actor.accountId, userId: actor.userId, correlationId: actor.correlationId, id };
     const party = type === 'lead' ? await this.rpc.request(R.GetLead, asker) : await this.rpc.request(R.GetContact, asker);
     const kinds = NUMBER_ORDER[resource === 'text_message' ? 'text' : 'call'];
