@@ -362,6 +362,29 @@ describe('Communication Center: calls and text messages', () => {
     expect((await unmatchedAction(other.auth, 'ignore', { phone_number: adminsNumber })).status).toBe(404);
   });
 
+  it('documents every endpoint in the OpenAPI document, with request schemas from the contracts', async () => {
+    const { paths } = (await api.get('/docs-json').expect(200)).body;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining([
+        '/v2/communications/calls',
+        '/v2/communications/text_messages',
+        '/v2/communications/counts',
+        '/v2/communications/text_messages/mark',
+        '/v2/communications/text_messages/conversations/{phone_number}',
+        '/v2/communications/unmatched/add_to_sell',
+        '/v2/communications/unmatched/add_to_existing',
+        '/v2/communications/unmatched/ignore',
+      ]),
+    );
+    const addToSell = paths['/v2/communications/unmatched/add_to_sell'].post.requestBody.content['application/json'].schema.properties.data;
+    expect(addToSell.required).toEqual(expect.arrayContaining(['phone_number', 'as']));
+    expect(addToSell.properties.as).toMatchObject({ enum: ['lead', 'contact'] });
+    const listParameters = paths['/v2/communications/calls'].get.parameters.map((parameter: { name: string }) => parameter.name);
+    expect(listParameters).toEqual(expect.arrayContaining(['matched', 'missed', 'lead_status', 'owner_id', 'page', 'per_page']));
+    const item = paths['/v2/communications/calls'].get.responses['200'].content['application/json'].schema.properties.items.items;
+    expect(Object.keys(item.properties.data.properties)).toEqual(expect.arrayContaining(['recording_url', 'recording_id', 'matched', 'status', 'voicemail']));
+  });
+
   it("keeps Sell's GET /v2/calls and /v2/text_messages true for what telephony reported", async () => {
     const admin = await stack.createAccount();
     const lead = await createLead(admin.auth);

@@ -27,12 +27,13 @@ export class PhoneCenter1700000000400 implements MigrationInterface {
         ADD COLUMN voicemail boolean NOT NULL DEFAULT false,
         ADD COLUMN ignored_at timestamptz`);
     await q.query(`CREATE UNIQUE INDEX calls_sid ON calls (account_id, sid) WHERE sid IS NOT NULL`);
-    // The lists page one user's calls newest first: all, unmatched (not ignored), missed.
-    await q.query(`CREATE INDEX calls_center ON calls (account_id, user_id, made_at DESC, id DESC) WHERE sid IS NOT NULL`);
-    await q.query(`
-      CREATE INDEX calls_center_unmatched ON calls (account_id, user_id, made_at DESC, id DESC)
-        WHERE sid IS NOT NULL AND resource_type IS NULL AND ignored_at IS NULL`);
-    await q.query(`CREATE INDEX calls_center_missed ON calls (account_id, user_id, made_at DESC, id DESC) WHERE sid IS NOT NULL AND missed`);
+    // The lists page one user's calls newest first (the order the list query writes: DESC NULLS
+    // LAST, then id): all, unmatched (not ignored), missed. The counts read the partial indexes
+    // alone (INCLUDE carries what the missed count filters on).
+    const page = 'account_id, user_id, made_at DESC NULLS LAST, id DESC';
+    await q.query(`CREATE INDEX calls_center ON calls (${page}) WHERE sid IS NOT NULL`);
+    await q.query(`CREATE INDEX calls_center_unmatched ON calls (${page}) WHERE sid IS NOT NULL AND resource_type IS NULL AND ignored_at IS NULL`);
+    await q.query(`CREATE INDEX calls_center_missed ON calls (${page}) INCLUDE (resource_type, ignored_at) WHERE sid IS NOT NULL AND missed`);
     // Matching finds the unmatched calls of a number when a record gains it.
     await q.query(`CREATE INDEX calls_remote_unmatched ON calls (account_id, remote_phone_e164) WHERE resource_type IS NULL AND remote_phone_e164 IS NOT NULL`);
 
@@ -49,11 +50,14 @@ export class PhoneCenter1700000000400 implements MigrationInterface {
         ADD COLUMN read_at timestamptz,
         ADD COLUMN ignored_at timestamptz`);
     await q.query(`CREATE UNIQUE INDEX text_messages_sid ON text_messages (account_id, sid) WHERE sid IS NOT NULL`);
-    await q.query(`CREATE INDEX text_messages_center ON text_messages (account_id, user_id, sent_at DESC, id DESC) WHERE sid IS NOT NULL`);
+    const textPage = 'account_id, user_id, sent_at DESC NULLS LAST, id DESC';
+    await q.query(`CREATE INDEX text_messages_center ON text_messages (${textPage}) WHERE sid IS NOT NULL`);
     await q.query(`
-      CREATE INDEX text_messages_center_unmatched ON text_messages (account_id, user_id, sent_at DESC, id DESC)
+      CREATE INDEX text_messages_center_unmatched ON text_messages (${textPage})
         WHERE sid IS NOT NULL AND resource_type IS NULL AND ignored_at IS NULL`);
-    await q.query(`CREATE INDEX text_messages_center_unread ON text_messages (account_id, user_id) WHERE sid IS NOT NULL AND incoming AND read_at IS NULL`);
+    await q.query(`
+      CREATE INDEX text_messages_center_unread ON text_messages (${textPage}) INCLUDE (resource_type, ignored_at)
+        WHERE sid IS NOT NULL AND incoming AND read_at IS NULL`);
     // A conversation is one user's messages with one number; matching also looks numbers up.
     await q.query(`CREATE INDEX text_messages_remote ON text_messages (account_id, remote_phone_e164, user_id) WHERE remote_phone_e164 IS NOT NULL`);
 

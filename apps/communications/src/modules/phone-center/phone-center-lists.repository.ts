@@ -1,9 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { ListQuery, PhoneCenterCountsDto } from '@crm/contracts';
+import { DomainError, ListQuery, PhoneCenterCountsDto } from '@crm/contracts';
 import { applyListQuery, FilterSpec, ListSpec, toPage, Tx } from '@crm/platform';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CallEntity } from '../calls/entities/call.entity';
 import { phoneTables } from '../record-phones/phone-tables';
 import { TextMessageEntity } from '../text-messages/entities/text-message.entity';
+
+/**
+ * Filters on an item's state, written out as SQL rather than compared with a bound boolean: the
+ * text must imply a partial index's predicate (unmatched, missed) for Postgres to page that index.
+ */
+type StateFilters = Record<string, { true: string; false: string }>;
+
+const CALL_STATE: StateFilters = {
+  matched: { true: 'c.resource_type IS NOT NULL', false: 'c.resource_type IS NULL AND c.ignored_at IS NULL' },
+  missed: { true: 'c.missed', false: 'NOT c.missed' },
+};
+
+const TEXT_STATE: StateFilters = {
+  matched: { true: 't.resource_type IS NOT NULL', false: 't.resource_type IS NULL AND t.ignored_at IS NULL' },
+  unread: { true: 't.incoming AND t.read_at IS NULL', false: '(NOT t.incoming OR t.read_at IS NOT NULL)' },
+  incoming: { true: 't.incoming', false: 'NOT t.incoming' },
+};
 
 /**
  * Filters on the record a call or text hangs on, as scalar subqueries: evaluated only when the
@@ -18,53 +36,48 @@ function recordFilters(tx: Tx, alias: string): Record<'lead_status' | 'owner_id'
   };
 }
 
-function callList(tx: Tx): ListSpec {
+function listSpec(tx: Tx, resource: string, alias: string, date: string): ListSpec {
   return {
-    resource: 'call',
-    defaultSort: { field: 'made_at', direction: 'desc' },
-    sortable: { made_at: 'c.made_at' },
-    filters: {
-      matched: { column: '(c.resource_type IS NOT NULL)', kind: 'bool' },
-      missed: { column: 'c.missed', kind: 'bool' },
-      ...recordFilters(tx, 'c'),
-    },
-  };
-}
-
-function textList(tx: Tx): ListSpec {
-  return {
-    resource: 'text_message',
-    defaultSort: { field: 'sent_at', direction: 'desc' },
-    sortable: { sent_at: 't.sent_at' },
-    filters: {
-      matched: { column: '(t.resource_type IS NOT NULL)', kind: 'bool' },
-      unread: { column: '(t.incoming AND t.read_at IS NULL)', kind: 'bool' },
-      incoming: { column: 't.incoming', kind: 'bool' },
-      ...recordFilters(tx, 't'),
-    },
+    resource,
+    defaultSort: { field: date, direction: 'desc' },
+    sortable: { [date]: `${alias}.${date}` },
+    filters: recordFilters(tx, alias),
   };
 }
 
 /**
- * A user's own calls and texts that telephony reported. An ignored unmatched item is left out
- * everywhere; once matched it shows again.
+ * A user's own calls or texts that telephony reported, with the state filters applied. An ignored
+ * unmatched item is left out everywhere; once matched it shows again.
  */
-const IN_CENTER = (alias: string) =>
-  `${alias}.account_id = :accountId AND ${alias}.user_id = :userId AND ${alias}.sid IS NOT NULL
-   AND (${alias}.resource_type IS NOT NULL OR ${alias}.ignored_at IS NULL)`;
+function inCenter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, query: ListQuery, state: StateFilters): ListQuery {
+  qb.where(`${alias}.account_id = :accountId AND ${alias}.user_id = :userId AND ${alias}.sid IS NOT NULL`);
+  const filters = { ...query.filters };
+  for (const [name, sql] of Object.entries(state)) {
+    const value = filters[name];
+    delete filters[name];
+    if (value === undefined) continue;
+    if (value !== 'true' && value !== 'false') throw new DomainError(400, [{ field: `/${name}`, code: 'invalid_param', message: `${name} must be true or false` }]);
+    qb.andWhere(sql[value]);
+  }
+  if (query.filters.matched === undefined) qb.andWhere(`(${alias}.resource_type IS NOT NULL OR ${alias}.ignored_at IS NULL)`);
+  return { ...query, filters };
+}
 
 @Injectable()
 export class PhoneCenterListsRepository {
   async calls(tx: Tx, accountId: number, userId: number, query: ListQuery) {
-    const qb = tx.manager.getRepository(CallEntity).createQueryBuilder('c').where(IN_CENTER('c'), { accountId, userId });
-    return toPage(await applyListQuery(qb, 'c', query, callList(tx)).getMany(), query);
+    const qb = tx.manager.getRepository(CallEntity).createQueryBuilder('c').setParameters({ accountId, userId });
+    const rest = inCenter(qb, 'c', query, CALL_STATE);
+    return toPage(await applyListQuery(qb, 'c', rest, listSpec(tx, 'call', 'c', 'made_at')).getMany(), query);
   }
 
   async texts(tx: Tx, accountId: number, userId: number, query: ListQuery) {
-    const qb = tx.manager.getRepository(TextMessageEntity).createQueryBuilder('t').where(IN_CENTER('t'), { accountId, userId });
-    return toPage(await applyListQuery(qb, 't', query, textList(tx)).getMany(), query);
+    const qb = tx.manager.getRepository(TextMessageEntity).createQueryBuilder('t').setParameters({ accountId, userId });
+    const rest = inCenter(qb, 't', query, TEXT_STATE);
+    return toPage(await applyListQuery(qb, 't', rest, listSpec(tx, 'text_message', 't', 'sent_at')).getMany(), query);
   }
 
+  /** Each count reads one partial index (index-only where the index covers its condition). */
   async counts(tx: Tx, accountId: number, userId: number): Promise<PhoneCenterCountsDto> {
     const { calls, texts } = phoneTables(tx);
     const own = `account_id = $1 AND user_id = $2 AND sid IS NOT NULL`;
