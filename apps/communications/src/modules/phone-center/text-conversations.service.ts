@@ -55,6 +55,10 @@ export class TextConversationsService {
 /** One event per number of the user's the conversation used (a user's number may have changed). */
 function byUserNumber(messages: DeletedTextMessage[]): Map<string, DeletedTextMessage[]> {
   const groups = new Map<string, DeletedTextMessage[]>();
-  for (const message of messages) groups.set(message.user_phone_number, [...(groups.get(message.user_phone_number) ?? []), message]);
+  for (const message of messages) {
+    const group = groups.get(message.user_phone_number);
+    if (group) group.push(message);
+    else groups.set(message.user_phone_number, [message]);
+  }
   return groups;
 }
