@@ -1,8 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { PGliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -11,20 +10,18 @@ export interface EmbeddedPostgres {
 
 /**
  * Real Postgres (PGlite, compiled to WASM) with its data under `dataDir`, served on a local
- * port through pglite-socket's connection multiplexer, so services connect with `pg` as to
- * any server.
+ * port (see PGliteWireServer), so services connect with `pg` as to any server.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const directory = path.resolve(dataDir, 'postgres');
   mkdirSync(directory, { recursive: true });
   const db = await PGlite.create(directory);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 100 });
-  await server.start();
-  const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  const server = new PGliteWireServer(db);
+  const port = await server.listen();
   return {
-    url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };
