@@ -26,7 +26,31 @@ export class CommunicationActivities1700000000330 implements MigrationInterface 
       )`);
     await q.query(`CREATE INDEX note_copies_resource ON note_copies (account_id, resource_type, resource_id, created_at DESC, id DESC)`);
 
-    // The feed reads each record's calls and texts newest first, one index range each.
+    // The feed reads each record's emails, calls, texts and notes newest first, one index range
+    // each. A link carries its email's date for that: filled by a trigger, so every code path that
+    // links emails (ingest, record sync, suggested people, sending) gets it without knowing.
+    const schema = q.connection.driver.schema;
+    await q.query(`ALTER TABLE email_links ADD COLUMN email_date timestamptz`);
+    await q.query(`UPDATE email_links l SET email_date = e.date FROM emails e WHERE e.id = l.email_id`);
+    await q.query(`ALTER TABLE email_links ALTER COLUMN email_date SET NOT NULL`);
+    await q.query(`
+      CREATE FUNCTION email_link_date() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        SELECT e.date INTO NEW.email_date FROM "${schema}".emails e WHERE e.id = NEW.email_id;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER email_links_date BEFORE INSERT OR UPDATE OF email_id ON email_links FOR EACH ROW EXECUTE FUNCTION email_link_date()`);
+    // Nothing changes an email's date today; should something, its links follow.
+    await q.query(`
+      CREATE FUNCTION email_date_to_links() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE "${schema}".email_links SET email_date = NEW.date WHERE email_id = NEW.id;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER emails_date_to_links AFTER UPDATE OF date ON emails
+      FOR EACH ROW WHEN (OLD.date IS DISTINCT FROM NEW.date) EXECUTE FUNCTION email_date_to_links()`);
+    await q.query(`CREATE INDEX email_links_feed ON email_links (account_id, resource_type, resource_id, email_date DESC, email_id DESC)`);
     await q.query(`CREATE INDEX calls_resource_made ON calls (account_id, resource_type, resource_id, made_at DESC, id DESC)`);
     await q.query(`CREATE INDEX text_messages_resource_sent ON text_messages (account_id, resource_type, resource_id, sent_at DESC, id DESC)`);
 
@@ -108,7 +132,11 @@ export class CommunicationActivities1700000000330 implements MigrationInterface 
     await q.query(`DROP INDEX emails_references, emails_in_reply_to, emails_conversation, emails_unthreaded`);
     await q.query(`ALTER TABLE emails DROP COLUMN conversation_id`);
     await q.query(`DROP TABLE conversations, thread_items, threads, stars`);
-    await q.query(`DROP INDEX text_messages_resource_sent, calls_resource_made`);
+    await q.query(`DROP INDEX text_messages_resource_sent, calls_resource_made, email_links_feed`);
+    await q.query(`DROP TRIGGER emails_date_to_links ON emails`);
+    await q.query(`DROP TRIGGER email_links_date ON email_links`);
+    await q.query(`DROP FUNCTION email_date_to_links(), email_link_date()`);
+    await q.query(`ALTER TABLE email_links DROP COLUMN email_date`);
     await q.query(`DROP TABLE note_copies`);
   }
 }

@@ -3,16 +3,13 @@ import type { Tx } from '@crm/platform';
 import { EmailEntity } from '../emails/entities/email.entity';
 import { tableOf } from '../emails/table-name';
 import { ConversationEntity } from './entities/conversation.entity';
+import type { ConversationFacts } from './threading-plan';
 
 /** First key of the advisory lock that serialises changes to an account's conversations. */
 const CONVERSATIONS_LOCK = 1_700_000_330;
 
-/** How far (days) from a conversation's first and last email a new email may join it by subject. */
-export const SUBJECT_WINDOW_DAYS = 90;
-/** Same-subject conversations weighed for one email, newest first. */
-const SUBJECT_CANDIDATES = 20;
-
-export interface ConversationFacts {
+/** What a new conversation starts with (split). */
+export interface NewConversation {
   subjectKey: string | null;
   participants: string[];
   date: Date;
@@ -37,7 +34,7 @@ export class ConversationsRepository {
     return row ?? null;
   }
 
-  async create(tx: Tx, accountId: number, facts: ConversationFacts, manual: boolean): Promise<number> {
+  async create(tx: Tx, accountId: number, facts: NewConversation, manual: boolean): Promise<number> {
     const [row] = await tx.rows<{ id: number }>(
       `INSERT INTO ${tableOf(tx, ConversationEntity)} (account_id, subject_key, participants, first_date, last_date, manual)
        VALUES ($1, $2, $3, $4, $4, $5) RETURNING id`,
@@ -46,37 +43,58 @@ export class ConversationsRepository {
     return row.id;
   }
 
-  /** A new email joined: its subject (if the conversation had none), people and date join the conversation's. */
-  async absorb(tx: Tx, accountId: number, id: number, facts: ConversationFacts): Promise<void> {
-    await tx.rows(
-      `UPDATE ${tableOf(tx, ConversationEntity)}
-       SET subject_key = coalesce(subject_key, $3),
-           participants = ARRAY(SELECT DISTINCT p FROM unnest(participants || $4::text[]) AS p ORDER BY p),
-           first_date = least(first_date, $5), last_date = greatest(last_date, $5), updated_at = now()
-       WHERE account_id = $1 AND id = $2`,
-      [accountId, id, facts.subjectKey, facts.participants, facts.date],
+  /**
+   * What threading needs to know of the conversations with these ids, and of those with one of
+   * these subject keys whose dates come within [from, to].
+   */
+  async facts(tx: Tx, accountId: number, ids: number[], subjectKeys: string[], from: Date, to: Date): Promise<ConversationFacts[]> {
+    const rows = await tx.rows<ConversationEntity>(
+      `SELECT * FROM ${tableOf(tx, ConversationEntity)}
+       WHERE account_id = $1 AND (id = ANY($2) OR (subject_key = ANY($3) AND last_date >= $4 AND first_date <= $5))`,
+      [accountId, ids, subjectKeys, from, to],
     );
+    return rows.map((row) => ({
+      id: row.id,
+      subjectKey: row.subject_key,
+      participants: row.participants,
+      firstDate: row.first_date,
+      lastDate: row.last_date,
+      manual: row.manual,
+    }));
   }
 
-  /** Conversations with this subject key whose dates come within the window of `date`, newest first. */
-  subjectCandidates(tx: Tx, accountId: number, subjectKey: string, date: Date): Promise<{ id: number; participants: string[] }[]> {
-    return tx.rows(
-      `SELECT id, participants FROM ${tableOf(tx, ConversationEntity)}
-       WHERE account_id = $1 AND subject_key = $2
-         AND first_date - make_interval(days => $4) <= $3 AND last_date + make_interval(days => $4) >= $3
-       ORDER BY last_date DESC, id DESC LIMIT $5`,
-      [accountId, subjectKey, date, SUBJECT_WINDOW_DAYS, SUBJECT_CANDIDATES],
-    );
-  }
-
-  /** Those of `ids` no user has split or merged. */
-  async automaticAmong(tx: Tx, accountId: number, ids: number[]): Promise<number[]> {
-    if (ids.length === 0) return [];
-    const rows = await tx.rows<{ id: number }>(
-      `SELECT id FROM ${tableOf(tx, ConversationEntity)} WHERE account_id = $1 AND id = ANY($2) AND NOT manual ORDER BY id`,
-      [accountId, ids],
-    );
+  /** Ids for `count` conversations about to be inserted. */
+  async allocateIds(tx: Tx, count: number): Promise<number[]> {
+    if (count === 0) return [];
+    const rows = await tx.rows<{ id: number }>(`SELECT nextval(pg_get_serial_sequence($1, 'id'))::int AS id FROM generate_series(1, $2)`, [
+      tableOf(tx, ConversationEntity),
+      count,
+    ]);
     return rows.map((row) => row.id);
+  }
+
+  /** Insert conversations made by the threading pass (ids from allocateIds). */
+  async insertMany(tx: Tx, accountId: number, conversations: ConversationFacts[]): Promise<void> {
+    if (conversations.length === 0) return;
+    await tx.rows(
+      `INSERT INTO ${tableOf(tx, ConversationEntity)} (id, account_id, subject_key, participants, first_date, last_date, manual)
+       SELECT v.id, $1, v.subject_key, ARRAY(SELECT jsonb_array_elements_text(v.participants)), v.first_date, v.last_date, false
+       FROM unnest($2::int[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::timestamptz[]) AS v(id, subject_key, participants, first_date, last_date)`,
+      [accountId, ...columnsOf(conversations)],
+    );
+  }
+
+  /** Store the subject, people and dates threading worked out for existing conversations. */
+  async saveFacts(tx: Tx, accountId: number, conversations: ConversationFacts[]): Promise<void> {
+    if (conversations.length === 0) return;
+    await tx.rows(
+      `UPDATE ${tableOf(tx, ConversationEntity)} c
+       SET subject_key = v.subject_key, participants = ARRAY(SELECT jsonb_array_elements_text(v.participants)),
+           first_date = v.first_date, last_date = v.last_date, updated_at = now()
+       FROM unnest($2::int[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::timestamptz[]) AS v(id, subject_key, participants, first_date, last_date)
+       WHERE c.account_id = $1 AND c.id = v.id`,
+      [accountId, ...columnsOf(conversations)],
+    );
   }
 
   async markManual(tx: Tx, accountId: number, ids: number[]): Promise<void> {
@@ -114,4 +132,15 @@ export class ConversationsRepository {
       [accountId, id],
     );
   }
+}
+
+/** Column arrays for unnest (participants as JSON: Postgres has no arrays of arrays of different lengths). */
+function columnsOf(conversations: ConversationFacts[]): unknown[] {
+  return [
+    conversations.map((c) => c.id),
+    conversations.map((c) => c.subjectKey),
+    conversations.map((c) => JSON.stringify(c.participants)),
+    conversations.map((c) => c.firstDate),
+    conversations.map((c) => c.lastDate),
+  ];
 }

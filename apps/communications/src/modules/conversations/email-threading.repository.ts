@@ -33,7 +33,7 @@ export class EmailThreadingRepository {
     );
   }
 
-  /** The conversations of the emails with these Message-IDs (those that have one), by Message-ID. */
+  /** Message-ID → conversation, of the stored emails with these Message-IDs that have one. */
   async conversationsByMessageId(tx: Tx, accountId: number, messageIds: string[]): Promise<Map<string, number>> {
     if (messageIds.length === 0) return new Map();
     const rows = await tx.rows<{ message_id: string; conversation_id: number }>(
@@ -44,15 +44,38 @@ export class EmailThreadingRepository {
     return new Map(rows.map((row) => [row.message_id, row.conversation_id]));
   }
 
-  /** The conversations of emails that name this Message-ID as their parent or in their References (a late parent). */
-  async conversationsReferencing(tx: Tx, accountId: number, messageId: string): Promise<number[]> {
-    const rows = await tx.rows<{ conversation_id: number }>(
-      `SELECT DISTINCT conversation_id FROM ${tableOf(tx, EmailEntity)}
-       WHERE account_id = $1 AND conversation_id IS NOT NULL AND (in_reply_to = $2 OR reference_ids @> ARRAY[$2::text])
-       ORDER BY conversation_id`,
-      [accountId, messageId],
+  /** Stored emails with a conversation that name any of these Message-IDs (In-Reply-To or References), and which they name. */
+  async repliesTo(tx: Tx, accountId: number, messageIds: string[]): Promise<{ conversationId: number; names: string[] }[]> {
+    if (messageIds.length === 0) return [];
+    const rows = await tx.rows<{ conversation_id: number; names: string[] }>(
+      `SELECT conversation_id, ARRAY(SELECT DISTINCT n FROM unnest(array_prepend(in_reply_to, reference_ids)) AS n WHERE n = ANY($2)) AS names
+       FROM ${tableOf(tx, EmailEntity)}
+       WHERE account_id = $1 AND conversation_id IS NOT NULL AND (in_reply_to = ANY($2) OR reference_ids && $2::text[])`,
+      [accountId, messageIds],
     );
-    return rows.map((row) => row.conversation_id);
+    return rows.map((row) => ({ conversationId: row.conversation_id, names: row.names }));
+  }
+
+  /** Give each email its conversation (`conversationIds[i]` for `emailIds[i]`). */
+  async assignEach(tx: Tx, accountId: number, emailIds: number[], conversationIds: number[]): Promise<void> {
+    if (emailIds.length === 0) return;
+    await tx.rows(
+      `UPDATE ${tableOf(tx, EmailEntity)} e SET conversation_id = v.conversation_id
+       FROM unnest($2::int[], $3::int[]) AS v(email_id, conversation_id)
+       WHERE e.account_id = $1 AND e.id = v.email_id`,
+      [accountId, emailIds, conversationIds],
+    );
+  }
+
+  /** Move the emails of conversation `from[i]` to `to[i]`. */
+  async moveEach(tx: Tx, accountId: number, from: number[], to: number[]): Promise<void> {
+    if (from.length === 0) return;
+    await tx.rows(
+      `UPDATE ${tableOf(tx, EmailEntity)} e SET conversation_id = v.to_id
+       FROM unnest($2::int[], $3::int[]) AS v(from_id, to_id)
+       WHERE e.account_id = $1 AND e.conversation_id = v.from_id`,
+      [accountId, from, to],
+    );
   }
 
   async assign(tx: Tx, accountId: number, emailIds: number[], conversationId: number): Promise<void> {

@@ -1,21 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@crm/platform';
-import { ConversationFacts, ConversationsRepository } from './conversations.repository';
+import { ConversationsRepository } from './conversations.repository';
 import { EmailThreadingRepository, UnthreadedEmail } from './email-threading.repository';
-import { enoughShared, participantsOf } from './participants';
 import { subjectKeyOf } from './subject-key';
+import { SUBJECT_WINDOW_DAYS, ThreadingPlan } from './threading-plan';
+
+const WINDOW_MS = SUBJECT_WINDOW_DAYS * 86_400_000;
 
 /**
- * Gives each email a conversation, once (an email that has one is never moved by this pass):
- *
- * 1. By Message-ID: the conversation of its parent (In-Reply-To, then References from the
- *    nearest), or of emails already stored that name it as theirs (the parent arrived late).
- *    When it links several conversations, the automatic ones among them merge into the first
- *    (so the result does not depend on arrival order); one a user split or merged never does.
- * 2. Otherwise by normalised subject and shared people, within 90 days of the conversation.
- * 3. Otherwise a new conversation.
- *
- * Runs with the account's conversation lock held (ConversationsRepository.lockAccount).
+ * Gives emails without a conversation one (threading-plan.ts says how), a batch at a time: per
+ * account, with its conversation lock held, it reads in three queries what the batch may link
+ * to, works the batch out in memory, and writes the result in five statements, whatever the
+ * batch's size. An email that has a conversation is never picked again, so the pass is idempotent.
  */
 @Injectable()
 export class EmailThreadingService {
@@ -27,53 +23,39 @@ export class EmailThreadingService {
   /** Thread up to `limit` emails that have no conversation; how many were threaded. */
   async threadBatch(tx: Tx, limit: number): Promise<number> {
     const leased = await this.emails.leaseUnthreaded(tx, limit);
-    const accounts = [...new Set(leased.map((email) => email.account_id))].sort((a, b) => a - b);
-    for (const accountId of accounts) await this.conversations.lockAccount(tx, accountId);
-    // Oldest first, so that a parent filed in the same batch is threaded before its replies.
-    const ordered = [...leased].sort((a, b) => a.account_id - b.account_id || a.date.getTime() - b.date.getTime() || a.id - b.id);
-    for (const email of ordered) await this.thread(tx, email);
+    const byAccount = new Map<number, UnthreadedEmail[]>();
+    for (const email of leased) byAccount.set(email.account_id, [...(byAccount.get(email.account_id) ?? []), email]);
+    // Locks in account order: two replicas never wait on each other in a circle.
+    for (const accountId of [...byAccount.keys()].sort((a, b) => a - b)) {
+      await this.conversations.lockAccount(tx, accountId);
+      await this.threadAccount(tx, accountId, byAccount.get(accountId)!);
+    }
     return leased.length;
   }
 
-  private async thread(tx: Tx, email: UnthreadedEmail): Promise<void> {
-    const accountId = email.account_id;
-    const facts: ConversationFacts = { subjectKey: subjectKeyOf(email.subject), participants: participantsOf(email), date: email.date };
-    const linked = await this.linkedConversations(tx, email);
-    let target: number;
-    if (linked.length > 0) {
-      [target] = linked;
-      const mergeable = await this.conversations.automaticAmong(tx, accountId, linked.slice(1));
-      if (mergeable.length > 0) {
-        await this.emails.moveAll(tx, accountId, mergeable, target);
-        await this.conversations.delete(tx, accountId, mergeable);
-        await this.conversations.recompute(tx, accountId, target);
-      }
-    } else {
-      target = (await this.bySubject(tx, accountId, facts)) ?? (await this.conversations.create(tx, accountId, facts, false));
-    }
-    await this.emails.assign(tx, accountId, [email.id], target);
-    await this.conversations.absorb(tx, accountId, target, facts);
-  }
-
-  /** Parents first, the nearest first; then the conversations of stored replies to this email. */
-  private async linkedConversations(tx: Tx, email: UnthreadedEmail): Promise<number[]> {
-    const parents = [email.in_reply_to, ...[...email.reference_ids].reverse()].filter(
-      (id): id is string => typeof id === 'string' && id !== '' && id !== email.message_id,
+  private async threadAccount(tx: Tx, accountId: number, emails: UnthreadedEmail[]): Promise<void> {
+    const names = [...new Set(emails.flatMap((email) => [email.in_reply_to, ...email.reference_ids]).filter((name): name is string => !!name))];
+    const parents = await this.emails.conversationsByMessageId(tx, accountId, names);
+    const replies = await this.emails.repliesTo(tx, accountId, emails.map((email) => email.message_id));
+    const dates = emails.map((email) => email.date.getTime());
+    const conversations = await this.conversations.facts(
+      tx,
+      accountId,
+      [...new Set([...parents.values(), ...replies.map((reply) => reply.conversationId)])],
+      [...new Set(emails.map((email) => subjectKeyOf(email.subject)).filter((key): key is string => key !== null))],
+      new Date(Math.min(...dates) - WINDOW_MS),
+      new Date(Math.max(...dates) + WINDOW_MS),
     );
-    const byMessageId = await this.emails.conversationsByMessageId(tx, email.account_id, [...new Set(parents)]);
-    const ofParents = parents.map((id) => byMessageId.get(id)).filter((id): id is number => id !== undefined);
-    const ofReplies = await this.emails.conversationsReferencing(tx, email.account_id, email.message_id);
-    return [...new Set([...ofParents, ...ofReplies])];
-  }
 
-  private async bySubject(tx: Tx, accountId: number, facts: ConversationFacts): Promise<number | null> {
-    if (facts.subjectKey === null || facts.participants.length === 0) return null;
-    const mine = new Set(facts.participants);
-    const candidates = await this.conversations.subjectCandidates(tx, accountId, facts.subjectKey, facts.date);
-    const match = candidates.find((candidate) => {
-      const shared = candidate.participants.filter((address) => mine.has(address)).length;
-      return enoughShared(shared, mine.size, candidate.participants.length);
-    });
-    return match?.id ?? null;
+    const plan = new ThreadingPlan({ parents, replies, conversations }).threadAll(emails).result();
+
+    const ids = await this.conversations.allocateIds(tx, plan.created.length);
+    const realId = new Map(plan.created.map((conversation, i) => [conversation.id, ids[i]]));
+    const idOf = (id: number) => (id < 0 ? realId.get(id)! : id);
+    await this.conversations.insertMany(tx, accountId, plan.created.map((conversation) => ({ ...conversation, id: idOf(conversation.id) })));
+    await this.emails.moveEach(tx, accountId, plan.merged.map((m) => m.from), plan.merged.map((m) => idOf(m.into)));
+    await this.emails.assignEach(tx, accountId, plan.assignments.map((a) => a.emailId), plan.assignments.map((a) => idOf(a.conversationId)));
+    await this.conversations.saveFacts(tx, accountId, plan.updated);
+    await this.conversations.delete(tx, accountId, plan.merged.map((m) => m.from));
   }
 }

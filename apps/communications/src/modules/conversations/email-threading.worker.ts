@@ -6,7 +6,7 @@ import { EmailThreadingService } from './email-threading.service';
  * Emails per transaction. Embedded Postgres runs one transaction at a time for the whole app:
  * smaller batches there, so requests get their turn between them.
  */
-const BATCH = { distributed: 200, embedded: 50 } as const;
+const BATCH = { distributed: 500, embedded: 100 } as const;
 /** How often an idle worker looks for emails stored without a nudge (by any replica or code path). */
 const POLL_MS = 1000;
 
