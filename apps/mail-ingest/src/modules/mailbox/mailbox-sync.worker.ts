@@ -5,8 +5,11 @@ import { ClaimedConnection, MailboxSyncStateRepository } from './mailbox-sync-st
 import { LeaseLost, MailboxSynchronizer, SYNC_LEASE_SECONDS } from './mailbox-synchronizer';
 import { describeSyncFailure } from './sync-failure';
 
-/** How often a replica looks for connections that are due (a new or changed connection nudges it at once). */
-const POLL_MS = 1000;
+/**
+ * How often a replica looks for connections that are due, at most: a new or changed connection
+ * nudges it at once, so this only needs to be as fine as the poll and retry intervals.
+ */
+const MAX_LOOKUP_SECONDS = 5;
 
 /**
  * Keeps every connected mailbox in sync: leases the connections that are due (never one that
@@ -17,7 +20,7 @@ const POLL_MS = 1000;
 @Injectable()
 export class MailboxSyncWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('MailboxSyncWorker');
-  private readonly loop = new BackgroundLoop(() => this.step(), POLL_MS);
+  private readonly loop: BackgroundLoop;
   private readonly running = new Set<Promise<void>>();
   private stopping = false;
 
@@ -26,7 +29,10 @@ export class MailboxSyncWorker implements OnApplicationBootstrap, OnModuleDestro
     private readonly state: MailboxSyncStateRepository,
     private readonly synchronizer: MailboxSynchronizer,
     @Inject(MAIL_INGEST_SETTINGS) private readonly settings: MailIngestEnv,
-  ) {}
+  ) {
+    const lookupSeconds = Math.min(settings.MAILBOX_POLL_SECONDS, settings.MAILBOX_RETRY_BASE_SECONDS, MAX_LOOKUP_SECONDS);
+    this.loop = new BackgroundLoop(() => this.step(), lookupSeconds * 1000);
+  }
 
   onApplicationBootstrap(): void {
     this.loop.start();
