@@ -189,4 +189,25 @@ describe('activity feed', () => {
     expect(itemKeys(await world.feed(contact, { starred: true }))).toEqual([`note:${note.id}`]);
     expect((await world.api.get(`/v2/notes/${note.id}`).set(world.auth).expect(200)).body.data).toMatchObject({ resource_type: 'contact', resource_id: contact.id });
   });
+
+  it('documents its endpoints in the OpenAPI document', async () => {
+    const { body } = await world.api.get('/docs-json').expect(200);
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v2/activities',
+        '/v2/stars',
+        '/v2/stars/{item_type}/{item_id}',
+        '/v2/threads',
+        '/v2/threads/{id}',
+        '/v2/threads/{id}/items',
+        '/v2/threads/{id}/items/{item_type}/{item_id}',
+        '/v2/email_conversations/{id}',
+        '/v2/email_conversations/{id}/split',
+        '/v2/email_conversations/merge',
+      ]),
+    );
+    const feed = body.paths['/v2/activities'].get;
+    expect(feed.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['resource_type', 'resource_id', 'type', 'starred', 'thread_id']));
+    expect(feed.responses['200'].content['application/json'].schema.properties.items.items.properties.data.oneOf).toHaveLength(4);
+  });
 });
