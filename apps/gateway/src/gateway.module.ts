@@ -3,6 +3,7 @@ import { PlatformModule, ServiceRuntime } from '@crm/platform';
 import { AuthModule } from './auth/auth.module';
 import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { ActivitiesModule } from './modules/activities/activities.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { CommunicationCenterModule } from './modules/communication-center/communication-center.module';
 import { LeadConversionsModule } from './modules/lead-conversions/lead-conversions.module';
@@ -12,6 +13,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { DealsModule } from './modules/deals/deals.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
+import { EmailConversationsModule } from './modules/email-conversations/email-conversations.module';
 import { EmailOpensModule } from './modules/email-opens/email-opens.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -26,6 +28,8 @@ import { TelephonyApiModule } from './modules/telephony/telephony.module';
 import { TwilioWebhooksModule } from './modules/twilio-webhooks/twilio-webhooks.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
 import { SmartListsModule } from './modules/smart-lists/smart-lists.module';
+import { StarsModule } from './modules/stars/stars.module';
+import { ThreadsModule } from './modules/threads/threads.module';
 import { UsersModule } from './modules/users/users.module';
 
 /** The public API's feature modules, also the scope of the OpenAPI document. */
@@ -46,6 +50,7 @@ export const API_MODULES = [
   ImportsModule,
   CallsModule,
   EmailsModule,
+  ActivitiesModule, StarsModule, ThreadsModule, EmailConversationsModule,
   CommunicationCenterModule,
   PhoneCenterModule,
   OutboundEmailModule,

@@ -48,7 +48,12 @@ export type SellType =
   | 'outbound_call'
   | 'communication_counts'
   | 'unmatched_number'
-  | 'text_message_marking';
+  | 'text_message_marking'
+  | 'activity'
+  | 'star'
+  | 'thread'
+  | 'thread_item'
+  | 'email_conversation';
 
 export interface SingleEnvelope<T> {
   data: T;
