@@ -2,9 +2,9 @@ import { MessagingTables1700000000000 } from '@crm/platform';
 import { CommunicationsCalls1700000000100 } from './1700000000100-CommunicationsCalls';
 import { CommunicationsEmails1700000000200 } from './1700000000200-CommunicationsEmails';
 import { CommunicationCenter1700000000300 } from './1700000000300-CommunicationCenter';
+import { MailboxTabs1700000000310 } from './1700000000310-MailboxTabs';
 import { CommunicationActivities1700000000330 } from './1700000000330-CommunicationActivities';
 import { PhoneCenter1700000000400 } from './1700000000400-PhoneCenter';
-import { MailboxTabs1700000000310 } from './1700000000310-MailboxTabs';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
 export const communicationsMigrations = [
