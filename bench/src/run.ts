@@ -1,16 +1,19 @@
 import { apiBenchmark } from './scenarios/api';
 import { distributionBenchmark } from './scenarios/distribution';
+import { ingestBenchmark } from './scenarios/ingest';
 import { smartListBenchmark } from './scenarios/smartlist';
 
-/** `npm run bench -- <scenario...>`; no name runs them all. */
+/** `npm run bench -- <scenario...> [--option=value...]`; no name runs them all. */
 const SCENARIOS: Record<string, () => Promise<void>> = {
   api: apiBenchmark,
   smartlist: smartListBenchmark,
   distribution: distributionBenchmark,
+  ingest: ingestBenchmark,
 };
 
 async function main(): Promise<void> {
-  const requested = process.argv.slice(2);
+  // `--name=value` arguments are scenario options (see options.ts), not scenario names.
+  const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const unknown = requested.filter((name) => !SCENARIOS[name]);
   if (unknown.length > 0) {
     process.stderr.write(`unknown scenario ${unknown.join(', ')}; available: ${Object.keys(SCENARIOS).join(', ')}\n`);
