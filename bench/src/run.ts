@@ -9,6 +9,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   smartlist: smartListBenchmark,
   distribution: distributionBenchmark,
   ingest: ingestBenchmark,
+  telephony: () => import('./scenarios/telephony').then((scenario) => scenario.telephonyBenchmark()),
 };
 
 async function main(): Promise<void> {
