@@ -8,6 +8,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   api: apiBenchmark,
   smartlist: smartListBenchmark,
   distribution: distributionBenchmark,
+  comms: () => import('./scenarios/comms').then((scenario) => scenario.commsBenchmark()),
   ingest: ingestBenchmark,
   telephony: () => import('./scenarios/telephony').then((scenario) => scenario.telephonyBenchmark()),
 };
