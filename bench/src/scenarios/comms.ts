@@ -77,7 +77,7 @@ const TAB_PAGE = (tab: Tab) => `SELECT m.email_id, m.folder, m.read_at, m.archiv
 const PAGE_LINKS = `SELECT "l"."email_id" AS "l_email_id", "l"."resource_type" AS "l_resource_type", "l"."resource_id" AS "l_resource_id",
         "l"."account_id" AS "l_account_id", "l"."created_at" AS "l_created_at"
  FROM ${COMMS}."email_links" "l"
- WHERE l.account_id = $1 AND l.email_id = ANY($2)
+ WHERE "l"."account_id" = $1 AND "l"."email_id" = ANY($2)
  ORDER BY "l"."email_id" ASC, "l"."resource_type" ASC, "l"."resource_id" ASC`;
 
 /** MailboxTabsRepository.counts. */
