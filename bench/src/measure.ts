@@ -10,11 +10,15 @@ export interface Figures {
   p99: number;
 }
 
+/** The q-quantile of values sorted ascending (NaN for none). */
+export function quantile(sorted: number[], q: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
 /** Exact percentiles of a set of latencies (ms). */
 function percentiles(latencies: number[]): Pick<Figures, 'p50' | 'p95' | 'p99'> {
   const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99) };
 }
 
 /** Run `work` from `concurrency` loops for `durationMs`, timing every call (the SQL baselines). */

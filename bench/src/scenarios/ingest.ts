@@ -1,3 +1,4 @@
+import { quantile } from '../measure';
 import { ProcessStack, startProcessStack } from '@crm/testing';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
@@ -192,10 +193,6 @@ function latencies(system: SystemFigures, kind?: MailKind): number[] {
     values.push(Number.isFinite(seen) ? seen - system.sent.acceptedAt[i] : Infinity);
   });
   return values.sort((a, b) => a - b);
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 function p99Of(system: SystemFigures): number {

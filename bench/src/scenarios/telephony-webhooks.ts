@@ -1,3 +1,4 @@
+import { quantile } from '../measure';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 // The signing function alone: the SDK's index loads every REST resource, which the client's CPU would pay for.
@@ -213,7 +214,3 @@ export function pacing(run: PacedRun, rate: number): { perSecond: number; slowes
   };
 }
 
-/** The q-quantile of sorted values (measure.ts keeps its own private). */
-export function quantile(sorted: number[], q: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}

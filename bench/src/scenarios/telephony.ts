@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { CpuMeter, pidsMatching } from '../cpu';
-import { Figures, measureHttp, measureLoop, printTable } from '../measure';
+import { Figures, measureHttp, measureLoop, printTable, quantile } from '../measure';
 import { numberOption } from '../options';
 import { seedPhoneCenter } from './telephony-data';
 import { ListWatcher, ListWatcherFigures } from './telephony-visibility';
-import { pacing, PacedRun, quantile, runPaced, WebhookClient, WebhookKind, webhookPlan } from './telephony-webhooks';
+import { pacing, PacedRun, runPaced, WebhookClient, WebhookKind, webhookPlan } from './telephony-webhooks';
 
 const SERVICES = ['records', 'communications', 'telephony', 'gateway'] as const;
 const TARGET_VISIBLE_P99_MS = 200;
