@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { PollingWatcher } from '../polling-watcher';
 
 export interface VisibilityFigures {
   /** performance.now() when each awaited Message-ID was first seen in the API, by the index it was registered with. */
@@ -18,84 +19,33 @@ export interface VisibilityFigures {
  * behind more than a page of newer ones would be missed: when nothing new has come for a second
  * and messages are still awaited, a sweep reads every page (such finds are counted).
  */
-export class EmailWatcher {
-  private readonly awaited = new Map<string, number>();
-  private readonly seenAt: Float64Array;
+export class EmailWatcher extends PollingWatcher<{ index: number }> {
   private readonly seen = new Set<string>();
-  private running = false;
-  private loop?: Promise<void>;
-  private polls = 0;
-  private requests = 0;
-  private requestMs = 0;
   private foundBySweep = 0;
   private lastSweep = 0;
   private lastFreshAt = 0;
 
   constructor(
-    private readonly gatewayUrl: string,
-    private readonly headers: Record<string, string>,
+    gatewayUrl: string,
+    headers: Record<string, string>,
     capacity: number,
-    private readonly intervalMs = 50,
+    intervalMs = 50,
     private readonly perPage = 100,
   ) {
-    this.seenAt = new Float64Array(capacity).fill(NaN);
+    super(gatewayUrl, headers, capacity, intervalMs, 'email');
   }
 
   /** Wait for this Message-ID (call before sending it). */
   expect(messageId: string, index: number): void {
-    this.awaited.set(messageId, index);
-  }
-
-  get outstanding(): number {
-    return this.awaited.size;
-  }
-
-  /** Requests made so far. */
-  get requestCount(): number {
-    return this.requests;
-  }
-
-  start(): void {
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** Resolves once every awaited message has been seen, or `timeoutMs` passed without any new one. */
-  async drain(timeoutMs: number): Promise<void> {
-    let remaining = this.awaited.size;
-    let progressAt = performance.now();
-    while (this.awaited.size > 0 && performance.now() - progressAt < timeoutMs) {
-      await sleep(this.intervalMs);
-      if (this.awaited.size < remaining) [remaining, progressAt] = [this.awaited.size, performance.now()];
-    }
+    this.awaited.set(messageId, { index });
   }
 
   async stop(): Promise<VisibilityFigures> {
-    this.running = false;
-    await this.loop;
-    return {
-      seenAt: this.seenAt,
-      seenCount: this.seenAt.filter(Number.isFinite).length,
-      polls: this.polls,
-      requests: this.requests,
-      foundBySweep: this.foundBySweep,
-      meanRequestMs: this.requests > 0 ? this.requestMs / this.requests : NaN,
-    };
+    const { seen, ...figures } = await this.stopPolling();
+    return { ...figures, seenCount: seen, foundBySweep: this.foundBySweep };
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      const started = performance.now();
-      try {
-        await this.poll();
-      } catch (error) {
-        process.stderr.write(`email watcher: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
-      await sleep(Math.max(0, this.intervalMs - (performance.now() - started)));
-    }
-  }
-
-  private async poll(): Promise<void> {
+  protected async tick(): Promise<void> {
     this.polls++;
     let fresh = 0;
     for (let page = 1; ; page++) {
@@ -114,28 +64,14 @@ export class EmailWatcher {
   }
 
   private async readPage(page: number, sweep: boolean): Promise<{ fresh: number; full: boolean }> {
-    const t0 = performance.now();
-    const response = await fetch(`${this.gatewayUrl}/v2/emails?per_page=${this.perPage}&page=${page}&sort_by=id:desc`, { headers: this.headers });
-    if (!response.ok) throw new Error(`GET /v2/emails: ${response.status} ${await response.text()}`);
-    const body = (await response.json()) as { items: { data: { message_id: string } }[] };
-    const now = performance.now();
-    this.requests++;
-    this.requestMs += now - t0;
+    const { items, now } = await this.fetchItems<{ message_id: string }>(`/v2/emails?per_page=${this.perPage}&page=${page}&sort_by=id:desc`);
     let fresh = 0;
-    for (const { data } of body.items) {
-      if (this.seen.has(data.message_id)) continue;
-      this.seen.add(data.message_id);
+    for (const { message_id: messageId } of items) {
+      if (this.seen.has(messageId)) continue;
+      this.seen.add(messageId);
       fresh++;
-      const index = this.awaited.get(data.message_id);
-      if (index === undefined) continue;
-      this.awaited.delete(data.message_id);
-      this.seenAt[index] = now;
-      if (sweep) this.foundBySweep++;
+      if (this.markSeen(messageId, now) && sweep) this.foundBySweep++;
     }
-    return { fresh, full: body.items.length === this.perPage };
+    return { fresh, full: items.length === this.perPage };
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

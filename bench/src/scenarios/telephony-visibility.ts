@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { PollingWatcher } from '../polling-watcher';
 
 interface Awaited {
   index: number;
@@ -24,21 +24,14 @@ export interface ListWatcherFigures {
  * older than the oldest awaited item could be (with a second of slack), so an item committed
  * behind newer ones is still found, and a caught-up poll reads one page.
  */
-export class ListWatcher {
-  private readonly awaited = new Map<string, Awaited>();
-  private readonly seenAt: Float64Array;
-  private running = false;
-  private loop?: Promise<void>;
-  private polls = 0;
-  private requests = 0;
-  private requestMs = 0;
+export class ListWatcher extends PollingWatcher<Awaited> {
   private deepestPage = 0;
   /** Poll page 1 even with nothing awaited (to measure what the polling alone costs). */
   pollWhenIdle = false;
 
   constructor(
-    private readonly gatewayUrl: string,
-    private readonly headers: Record<string, string>,
+    gatewayUrl: string,
+    headers: Record<string, string>,
     /** `/v2/communications/text_messages` or `/v2/communications/calls`. */
     private readonly path: string,
     /** The item's date field the list is sorted on. */
@@ -46,12 +39,12 @@ export class ListWatcher {
     /** What makes an item the awaited state (a text: its sid; a call: sid and status). */
     private readonly keyOf: (item: Record<string, unknown>) => string,
     capacity: number,
-    private readonly intervalMs: number,
+    intervalMs: number,
     /** A page costs about 5 ms of CPU whatever its size (25 items: 2.3 gateway + 2.5 communications + 0.7 Postgres), so few large ones. */
     private readonly perPage = 100,
     private readonly maxPages = 30,
   ) {
-    this.seenAt = new Float64Array(capacity).fill(NaN);
+    super(gatewayUrl, headers, capacity, intervalMs, path);
   }
 
   expect(key: string, index: number, notBefore: number): void {
@@ -63,54 +56,13 @@ export class ListWatcher {
     this.awaited.delete(key);
   }
 
-  /** Requests made so far. */
-  get requestCount(): number {
-    return this.requests;
-  }
-
-  get outstanding(): number {
-    return this.awaited.size;
-  }
-
-  start(): void {
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** Resolves once every awaited item was seen, or `timeoutMs` passed without any new one. */
-  async drain(timeoutMs: number): Promise<void> {
-    let remaining = this.awaited.size;
-    let progressAt = performance.now();
-    while (this.awaited.size > 0 && performance.now() - progressAt < timeoutMs) {
-      await sleep(this.intervalMs);
-      if (this.awaited.size < remaining) [remaining, progressAt] = [this.awaited.size, performance.now()];
-    }
-  }
-
   async stop(): Promise<ListWatcherFigures> {
-    this.running = false;
-    await this.loop;
-    return {
-      seenAt: this.seenAt,
-      seen: this.seenAt.filter(Number.isFinite).length,
-      polls: this.polls,
-      requests: this.requests,
-      meanRequestMs: this.requests > 0 ? this.requestMs / this.requests : NaN,
-      deepestPage: this.deepestPage,
-    };
+    return { ...(await this.stopPolling()), deepestPage: this.deepestPage };
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      const started = performance.now();
-      try {
-        if (this.awaited.size > 0) await this.poll();
-        else if (this.pollWhenIdle) await this.readPage(1);
-      } catch (error) {
-        process.stderr.write(`${this.path} watcher: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
-      await sleep(Math.max(0, this.intervalMs - (performance.now() - started)));
-    }
+  protected async tick(): Promise<void> {
+    if (this.awaited.size > 0) await this.poll();
+    else if (this.pollWhenIdle) await this.readPage(1);
   }
 
   private async poll(): Promise<void> {
@@ -126,24 +78,8 @@ export class ListWatcher {
   }
 
   private async readPage(page: number): Promise<Record<string, unknown>[]> {
-    const t0 = performance.now();
-    const response = await fetch(`${this.gatewayUrl}${this.path}?per_page=${this.perPage}&page=${page}`, { headers: this.headers });
-    if (!response.ok) throw new Error(`GET ${this.path}: ${response.status} ${await response.text()}`);
-    const body = (await response.json()) as { items: { data: Record<string, unknown> }[] };
-    const now = performance.now();
-    this.requests++;
-    this.requestMs += now - t0;
-    for (const { data } of body.items) {
-      const key = this.keyOf(data);
-      const waiting = this.awaited.get(key);
-      if (!waiting) continue;
-      this.awaited.delete(key);
-      this.seenAt[waiting.index] = now;
-    }
-    return body.items.map((item) => item.data);
+    const { items, now } = await this.fetchItems<Record<string, unknown>>(`${this.path}?per_page=${this.perPage}&page=${page}`);
+    for (const item of items) this.markSeen(this.keyOf(item), now);
+    return items;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
