@@ -51,8 +51,18 @@ describe('SMTP limits and odd messages', () => {
   });
 
   it('refuses recipients past the limit with 452 and delivers to the accepted ones', async () => {
-    const result = (await sendMail(port, { from: user, to: [bcc, bcc, bcc, bcc], subject: 'many', text: 'x' })) as unknown as { rejected: string[]; rejectedErrors: { responseCode: number }[] };
-    expect(result.rejectedErrors?.[0]?.responseCode ?? 452).toBe(452);
+    const recipients = [bcc, bcc.toUpperCase(), `${bcc.split('@')[0]}@BCC.test`, `${bcc.split('@')[0].toUpperCase()}@bcc.test`];
+    const replies = await smtpDialog(port, [
+      'EHLO test.example',
+      `MAIL FROM:<${user}>`,
+      ...recipients.map((address) => `RCPT TO:<${address}>`),
+      'DATA',
+      `From: ${user}\r\nTo: limit-${Date.now()}@customer.example\r\nSubject: many\r\n\r\nx\r\n.`,
+      'QUIT',
+    ]);
+    const codes = replies.map((reply) => reply.slice(0, 3));
+    expect(codes).toEqual(['220', '250', '250', '250', '250', '250', '452', '354', '250', '221']);
+    expect(replies[8]).toMatch(/Queued as \d+/);
   });
 
   it('answers 451 when the store is unavailable, changes nothing, and accepts again once it is back', async () => {
@@ -173,22 +183,36 @@ describe('SMTP limits and odd messages', () => {
   });
 });
 
-function ehlo(port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let text = '';
-    socket.on('data', (chunk) => {
-      text += chunk.toString();
-      if (/^220 /m.test(text) && !text.includes('EHLO-SENT')) {
-        text += 'EHLO-SENT\n';
-        socket.write('EHLO test.example\r\n');
-      } else if (/^250 /m.test(text)) {
-        socket.end('QUIT\r\n');
-        resolve(text);
-      }
-    });
-    socket.on('error', reject);
+async function ehlo(port: number): Promise<string> {
+  return (await smtpDialog(port, ['EHLO test.example', 'QUIT']))[1];
+}
+
+/** Talk SMTP over a raw socket, one command at a time: the greeting, then each command's complete reply. */
+async function smtpDialog(port: number, commands: string[]): Promise<string[]> {
+  const socket = connect(port, '127.0.0.1');
+  let buffer = '';
+  let waiting: ((reply: string) => void) | undefined;
+  const deliver = () => {
+    const complete = /^(?:\d{3}-[^\r\n]*\r\n)*\d{3} [^\r\n]*\r\n/.exec(buffer);
+    if (!complete || !waiting) return;
+    buffer = buffer.slice(complete[0].length);
+    const resolve = waiting;
+    waiting = undefined;
+    resolve(complete[0]);
+  };
+  const failed = new Promise<never>((_, reject) => socket.once('error', reject));
+  socket.on('data', (chunk) => {
+    buffer += chunk.toString();
+    deliver();
   });
+  const nextReply = () => Promise.race([new Promise<string>((resolve) => ((waiting = resolve), deliver())), failed]);
+  const replies = [await nextReply()];
+  for (const command of commands) {
+    socket.write(`${command}\r\n`);
+    replies.push(await nextReply());
+  }
+  socket.destroy();
+  return replies;
 }
 
 function sha256(buffer: Buffer): string {
