@@ -1,8 +1,7 @@
 import { DomainError, TelephonyEvents } from '@crm/contracts';
-import { Stack } from '@crm/testing';
 import request from 'supertest';
 import { TwilioAdapter } from '../src/modules/twilio/twilio.adapter';
-import { PrismMock, startPrism } from './support/prism';
+import { PrismMock, Stack, startPrism, TwilioApiProxy } from '@crm/testing';
 import {
   Api,
   Auth,
@@ -14,7 +13,6 @@ import {
   telephonyRows,
   TwilioWebhooks,
 } from './support/telephony-stack';
-import { TwilioApiProxy } from './support/twilio-api-proxy';
 
 /**
  * Outbound texts and click-to-call through the `twilio` SDK against a Prism mock of Twilio's

@@ -3,3 +3,5 @@ export * from './test-database';
 export * from './stack';
 export * from './process-stack';
 export * from './factories';
+export * from './twilio/prism-mock';
+export * from './twilio/twilio-api-proxy';

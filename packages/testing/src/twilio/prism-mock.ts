@@ -1,10 +1,22 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { freePort } from '../process-stack';
 
-/** Twilio's published OpenAPI description of the 2010-04-01 REST API (twilio/twilio-oai). */
-export const TWILIO_SPEC = path.resolve(__dirname, '../../../../../shared/reference/twilio/twilio_api_v2010.json');
+/**
+ * Twilio's published OpenAPI description of the 2010-04-01 REST API (twilio/twilio-oai), in the
+ * `shared/` folder beside the repository; looked up from here so it is found from src and dist.
+ */
+export const TWILIO_SPEC = findUpwards(path.join('shared', 'reference', 'twilio', 'twilio_api_v2010.json'));
+
+function findUpwards(relative: string): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, relative);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`${relative} not found above ${__dirname}`);
+  }
+}
 
 /** A Stoplight Prism mock of Twilio's REST API: it validates every request against the spec. */
 export interface PrismMock {
@@ -52,17 +64,6 @@ function listening(child: ChildProcess, timeoutMs: number): Promise<void> {
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`Prism exited with ${code}:\n${output.slice(-2000)}`));
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
 }

@@ -78,7 +78,7 @@ export class TwilioApiProxy {
     const [answer] = (await once(upstream, 'response')) as [IncomingMessage];
     const answered: Buffer[] = [];
     for await (const chunk of answer) answered.push(chunk as Buffer);
-    let payload = Buffer.concat(answered);
+    let payload: Buffer = Buffer.concat(answered);
     if (req.method === 'POST' && answer.statusCode === 201) payload = asJustCreated(payload);
     res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/octet-stream', 'content-length': payload.length }).end(payload);
   }
