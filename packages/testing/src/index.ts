@@ -5,3 +5,5 @@ export * from './process-stack';
 export * from './factories';
 export * from './twilio/prism-mock';
 export * from './twilio/twilio-api-proxy';
+export * from './embedded-system';
+export * from './chromium';

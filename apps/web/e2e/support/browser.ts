@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EmbeddedSystem } from './embedded-system';
 
-/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { launchChromium } from '@crm/testing';
 
 /** Screenshots of the main screens, for a reviewer to look at (not committed). */
 export const SCREENSHOTS_DIR = path.resolve(__dirname, '../../screenshots');
@@ -13,15 +12,6 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
 export const ADMIN_PASSWORD = 'correct horse battery';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // This machine has no network beyond localhost: keep Chromium from trying Google's services.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
 
 /**
  * Gives the admin a password the way a person gets one (an invitation link, accepted), once per
