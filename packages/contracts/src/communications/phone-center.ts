@@ -29,7 +29,7 @@ export interface TextConversationDeletedEvent extends EventEnvelope {
 export const PhoneCenterRequests = {
   /** The actor's calls, newest first; filters `matched`, `missed`, `lead_status`, `owner_id`. */
   ListCalls: 'communications.phone-center.calls.list.v1',
-  /** The actor's text messages, newest first; filters `matched`, `unread`, `incoming`, `lead_status`, `owner_id`. */
+  /** The actor's text messages, newest first; filters `matched`, `unread`, `incoming`, `lead_status`, `owner_id`, `phone_number` (one conversation). */
   ListTextMessages: 'communications.phone-center.text-messages.list.v1',
   CountItems: 'communications.phone-center.counts.v1',
   /** Set read or unread; every id must be one of the actor's messages (404 and nothing changed otherwise). */

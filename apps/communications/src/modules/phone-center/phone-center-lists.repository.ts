@@ -71,9 +71,11 @@ export class PhoneCenterListsRepository {
     return toPage(await applyListQuery(qb, 'c', rest, listSpec(tx, 'call', 'c', 'made_at')).getMany(), query);
   }
 
-  async texts(tx: Tx, accountId: number, userId: number, query: ListQuery) {
+  /** `remoteE164`: only the conversation with that number (the text_messages_remote index). */
+  async texts(tx: Tx, accountId: number, userId: number, query: ListQuery, remoteE164: string | null = null) {
     const qb = tx.manager.getRepository(TextMessageEntity).createQueryBuilder('t').setParameters({ accountId, userId });
     const rest = inCenter(qb, 't', query, TEXT_STATE);
+    if (remoteE164 !== null) qb.andWhere('t.remote_phone_e164 = :remoteE164', { remoteE164 });
     return toPage(await applyListQuery(qb, 't', rest, listSpec(tx, 'text_message', 't', 'sent_at')).getMany(), query);
   }
 

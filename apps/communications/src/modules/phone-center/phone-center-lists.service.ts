@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, ListQuery, Page, PhoneCenterCallDto, PhoneCenterCountsDto, PhoneCenterTextMessageDto } from '@crm/contracts';
 import { TransactionRunner } from '@crm/platform';
+import { PhoneNumbers } from '../record-phones/phone-numbers';
 import { toPhoneCenterCallDto, toPhoneCenterTextMessageDto } from './phone-center.mapper';
 import { PhoneCenterListsRepository } from './phone-center-lists.repository';
 
@@ -16,6 +17,7 @@ export class PhoneCenterListsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly lists: PhoneCenterListsRepository,
+    private readonly numbers: PhoneNumbers,
   ) {}
 
   listCalls(actor: Actor, query: ListQuery): Promise<Page<PhoneCenterCallDto>> {
@@ -26,10 +28,16 @@ export class PhoneCenterListsService {
     });
   }
 
+  /** `phone_number` narrows the list to one conversation: the messages with that number, as typed or in E.164. */
   listTextMessages(actor: Actor, query: ListQuery): Promise<Page<PhoneCenterTextMessageDto>> {
     assertRecordFiltersOnMatched(query);
+    const { phone_number: typed, ...filters } = query.filters;
+    const remote = typed === undefined ? null : this.numbers.e164(typed);
+    if (typed !== undefined && !remote) {
+      throw new DomainError(400, [{ field: '/phone_number', code: 'invalid_param', message: 'phone_number must be a phone number, e.g. +14155550100' }]);
+    }
     return this.transactions.read(async (tx) => {
-      const page = await this.lists.texts(tx, actor.accountId, actor.userId, query);
+      const page = await this.lists.texts(tx, actor.accountId, actor.userId, { ...query, filters }, remote);
       return { items: page.rows.map(toPhoneCenterTextMessageDto), hasMore: page.hasMore };
     });
   }

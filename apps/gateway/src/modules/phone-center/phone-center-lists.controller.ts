@@ -27,7 +27,7 @@ export class PhoneCenterListsController {
 
   @Get('text_messages')
   @ListRoute(
-    'List your text messages, newest first (extension): matched=true|false, unread, incoming; matched ones by lead_status and owner_id',
+    'List your text messages, newest first (extension): matched=true|false, unread, incoming; matched ones by lead_status and owner_id; one conversation by phone_number',
     'text_message',
     PHONE_CENTER_TEXT_MESSAGE_SCHEMA,
     PHONE_CENTER_TEXT_MESSAGE_LIST,
