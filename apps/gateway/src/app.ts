@@ -11,7 +11,7 @@ export const gatewayService: ServiceEntry = {
     return startService(runtime, GatewayModule.register(runtime), {
       httpPort,
       answersRequests: false,
-      configureHttp: (app) => configureGatewayHttp(app, runtime.settings.PUBLIC_URL),
+      configureHttp: (app) => configureGatewayHttp(app, runtime.settings.PUBLIC_URL, runtime.settings.WEB_ROOT),
     });
   },
 };

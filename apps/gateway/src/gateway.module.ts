@@ -27,6 +27,7 @@ import { PhoneCenterModule } from './modules/phone-center/phone-center.module';
 import { TelephonyApiModule } from './modules/telephony/telephony.module';
 import { TwilioWebhooksModule } from './modules/twilio-webhooks/twilio-webhooks.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
+import { SessionsModule } from './modules/sessions/sessions.module';
 import { SmartListsModule } from './modules/smart-lists/smart-lists.module';
 import { StarsModule } from './modules/stars/stars.module';
 import { ThreadsModule } from './modules/threads/threads.module';
@@ -36,6 +37,7 @@ import { UsersModule } from './modules/users/users.module';
 export const API_MODULES = [
   AccountsModule,
   UsersModule,
+  SessionsModule,
   LeadsModule,
   ContactsModule,
   DealsModule,

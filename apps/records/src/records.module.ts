@@ -19,6 +19,7 @@ import { NotesModule } from './modules/notes/notes.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { PartiesModule } from './modules/parties/parties.module';
 import { PipelinesModule } from './modules/pipelines/pipelines.module';
+import { SignInModule } from './modules/sign-in/sign-in.module';
 import { SmartListsModule } from './modules/smart-lists/smart-lists.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -32,6 +33,7 @@ export class RecordsModule {
         AccessModule,
         AccountsModule,
         UsersModule,
+        SignInModule,
         PipelinesModule,
         NamedItemsModule,
         CustomFieldsModule,

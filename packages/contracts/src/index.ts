@@ -12,6 +12,7 @@ export * from './records/smart-lists';
 export * from './records/integration-owners';
 export * from './records/imports';
 export * from './records/lead-forms';
+export * from './records/sign-in';
 export * from './communications/subjects';
 export * from './communications/calls';
 export * from './communications/payloads';

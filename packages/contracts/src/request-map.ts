@@ -21,6 +21,7 @@ import type { ActivityRequestMap } from './communications/activities';
 import type { MailboxConnectionRequestMap } from './mail/mailbox-connections';
 import type { TelephonyRequestMap } from './telephony/requests';
 import type { PhoneCenterRequestMap } from './communications/phone-center';
+import type { SignInRequestMap } from './records/sign-in';
 
 /** Every request/reply subject with its request and reply types. */
 export interface RequestMap
@@ -29,7 +30,8 @@ export interface RequestMap
     ActivityRequestMap,
     MailboxConnectionRequestMap,
     TelephonyRequestMap,
-    PhoneCenterRequestMap {
+    PhoneCenterRequestMap,
+    SignInRequestMap {
   [R.VerifyToken]: { request: P.VerifyTokenRequest; reply: D.TokenIdentity };
   [R.CreateAccount]: { request: P.CreateAccountRequest; reply: P.CreateAccountReply };
   [R.CountAccounts]: { request: Record<string, never>; reply: { count: number } };

@@ -53,7 +53,8 @@ export type SellType =
   | 'star'
   | 'thread'
   | 'thread_item'
-  | 'email_conversation';
+  | 'email_conversation'
+  | 'invitation';
 
 export interface SingleEnvelope<T> {
   data: T;

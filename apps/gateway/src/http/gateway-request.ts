@@ -1,4 +1,4 @@
-import type { Actor, TokenIdentity } from '@crm/contracts';
+import type { Actor, SessionIdentity, TokenIdentity } from '@crm/contracts';
 import type { Request } from 'express';
 import type { ListContext } from './envelopes';
 
@@ -14,8 +14,8 @@ export interface GatewayRequest extends Request {
   /** pino-http keeps an `id` it finds, so logs carry the same request id. */
   id?: string;
   context?: RequestContext;
-  /** Set by the bearer guard once the token is verified. */
-  identity?: TokenIdentity;
+  /** Set by the auth guard once the bearer token or the session cookie is verified. */
+  identity?: TokenIdentity | SessionIdentity;
   /** Set by the query-parameter guard on list routes. */
   list?: ListContext;
 }

@@ -132,6 +132,8 @@ export const RecordsEvents = {
   account: entityEvents('account'),
   user: entityEvents('user'),
   apiToken: entityEvents('api_token'),
+  /** Web app sessions (sign-in): `updated` when one is signed out or ended by a password reset. */
+  session: entityEvents('session'),
   lead: entityEvents('lead'),
   contact: entityEvents('contact'),
   deal: entityEvents('deal'),

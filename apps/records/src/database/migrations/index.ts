@@ -7,6 +7,7 @@ import { LeadForms1700000000600 } from './1700000000600-LeadForms';
 import { PoolReassignment1700000000700 } from './1700000000700-PoolReassignment';
 import { Imports1700000000800 } from './1700000000800-Imports';
 import { AccountBccEmail1700000000900 } from './1700000000900-AccountBccEmail';
+import { SignIn1700000001300 } from './1700000001300-SignIn';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
 export const recordsMigrations = [
@@ -19,4 +20,5 @@ export const recordsMigrations = [
   PoolReassignment1700000000700,
   Imports1700000000800,
   AccountBccEmail1700000000900,
+  SignIn1700000001300,
 ];

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { InvitationsRepository } from './invitations.repository';
+import { InvitationsService } from './invitations.service';
+import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
+import { SignInHandlers } from './sign-in.handlers';
+import { SignInUsersRepository } from './sign-in-users.repository';
+
+/** Passwords, invitation links and web app sessions (issue 8). */
+@Module({
+  imports: [UsersModule],
+  controllers: [SignInHandlers],
+  providers: [InvitationsService, SessionsService, InvitationsRepository, SessionsRepository, SignInUsersRepository],
+})
+export class SignInModule {}
