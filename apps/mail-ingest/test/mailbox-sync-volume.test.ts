@@ -1,8 +1,7 @@
 import request from 'supertest';
-import { Stack, startStack } from '@crm/testing';
+import { rawMessage, Stack, startStack, TestImapServer } from '@crm/testing';
 import { mailIngestService } from '../src/app';
 import { eventually } from './mail-helpers';
-import { rawMessage, TestImapServer } from './mailbox-sync-imap-server';
 import { MailIngestTables, mailboxSettings, restartMailIngest, syncedTo, waitForConnection } from './mailbox-sync-support';
 
 const MESSAGES = 2000;

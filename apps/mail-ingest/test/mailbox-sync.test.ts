@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { EmailDto, MailboxConnectionDto, RecordsRequests as R } from '@crm/contracts';
-import { factories, Stack, startStack } from '@crm/testing';
+import { factories, rawMessage, Stack, startStack, TestImapServer } from '@crm/testing';
 import { mailIngestService } from '../src/app';
 import { emailsOf, eventually } from './mail-helpers';
-import { rawMessage, TestImapServer } from './mailbox-sync-imap-server';
 import { MailIngestTables, mailboxSettings, syncedTo, waitForConnection } from './mailbox-sync-support';
 
 /**

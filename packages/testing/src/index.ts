@@ -7,3 +7,4 @@ export * from './twilio/prism-mock';
 export * from './twilio/twilio-api-proxy';
 export * from './embedded-system';
 export * from './chromium';
+export * from './imap-server';

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import * as path from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { freePort } from '@crm/testing';
+import { freePort } from './process-stack';
 
 /** Where Debian's dovecot-imapd puts it (sbin is not always on a test runner's PATH). */
 function dovecotBinary(): string {
