@@ -1,6 +1,14 @@
-import { QueryStateView } from '../../../components/QueryState';
+import { Route, Routes } from 'react-router';
+import { LeadFormEditor } from './LeadFormEditor';
+import { LeadFormList } from './LeadFormList';
 
-/** Placeholder until this screen is built. */
+/** Settings → Lead-capture forms: the list, a new form, and one form with its embed snippet. */
 export default function LeadFormsSettings() {
-  return <QueryStateView kind="empty" message="Lead-capture forms: not built yet." />;
+  return (
+    <Routes>
+      <Route index element={<LeadFormList />} />
+      <Route path="new" element={<LeadFormEditor />} />
+      <Route path=":formId" element={<LeadFormEditor />} />
+    </Routes>
+  );
 }

@@ -1,6 +1,13 @@
-import { QueryStateView } from '../../../components/QueryState';
+import { Route, Routes } from 'react-router';
+import { PoolEditor } from './PoolEditor';
+import { PoolList } from './PoolList';
 
-/** Placeholder until this screen is built. */
+/** Settings → Distribution pools: the list, and one pool's editor at /settings/pools/:poolId. */
 export default function PoolsSettings() {
-  return <QueryStateView kind="empty" message="Distribution pools: not built yet." />;
+  return (
+    <Routes>
+      <Route index element={<PoolList />} />
+      <Route path=":poolId" element={<PoolEditor />} />
+    </Routes>
+  );
 }

@@ -1,0 +1,59 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, type SellEnvelope } from '../../../api/client';
+import { useApiMutation } from '../../../api/queries';
+import { fieldErrorOf } from '../../../components/field-errors';
+import { type DistributionPool, type PoolRecordType, RECORD_TYPE_LABELS } from './pool-types';
+
+/** Name and record type (fixed for the pool's life); members are added in the editor it opens. */
+export function NewPoolModal(props: { opened: boolean; onClose: () => void }) {
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [resourceType, setResourceType] = useState<PoolRecordType>('lead');
+  const create = useApiMutation(
+    () => api.post<SellEnvelope<DistributionPool>>('/v2/distribution_pools', { data: { name, resource_type: resourceType } }),
+    [['/v2/distribution_pools']],
+  );
+
+  const close = () => {
+    create.reset();
+    setName('');
+    props.onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(undefined, {
+      onSuccess: (created) => {
+        close();
+        navigate(`/settings/pools/${created.data.id}`);
+      },
+    });
+  };
+  const otherError = create.error && !fieldErrorOf(create.error, 'name') ? create.error.message : null;
+
+  return (
+    <Modal opened={props.opened} onClose={close} title="New distribution pool" centered>
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <TextInput label="Pool name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrorOf(create.error, 'name')} data-autofocus />
+          <div>
+            <Text size="sm" fw={500} mb={4} id="new-pool-type">Records it distributes</Text>
+            <SegmentedControl
+              aria-labelledby="new-pool-type"
+              value={resourceType}
+              onChange={(value) => setResourceType(value as PoolRecordType)}
+              data={(Object.keys(RECORD_TYPE_LABELS) as PoolRecordType[]).map((value) => ({ value, label: RECORD_TYPE_LABELS[value] }))}
+            />
+            <Text size="xs" c="dimmed" mt={4}>A pool keeps its record type.</Text>
+          </div>
+          {otherError && <Alert color="red" role="alert">{otherError}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>Cancel</Button>
+            <Button type="submit" loading={create.isPending}>Create pool</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
