@@ -1,0 +1,87 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { api, type SellEnvelope } from '../../../api/client';
+import { notifySuccess } from '../../../components/notify';
+import { RecordPicker, type PickedRecord } from '../../../components/RecordPicker';
+import { useRefreshPhoneCenter } from '../calls/phone-center-api';
+
+/** What telephony answers once Twilio has taken the message. */
+export interface SentTextMessage {
+  id: number;
+  status: string;
+  resource_phone_number: string;
+  resource_type: 'lead' | 'contact' | null;
+  resource_id: number | null;
+}
+
+type Recipient = 'record' | 'number';
+
+/**
+ * New message, from the user's Twilio number: to a lead or contact (the API picks their mobile,
+ * else phone) or to a raw number. It shows in the lists once communications has stored it.
+ */
+export function NewMessageModal(props: { opened: boolean; onClose: () => void; onSent: (sent: SentTextMessage) => void }) {
+  const refresh = useRefreshPhoneCenter();
+  const [recipient, setRecipient] = useState<Recipient>('record');
+  const [record, setRecord] = useState<PickedRecord | null>(null);
+  const [number, setNumber] = useState('');
+  const [content, setContent] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (recipient === 'record' && !record) return setError('Choose a lead or contact, or write to a phone number.');
+    if (recipient === 'number' && !number.trim()) return setError('Enter a phone number.');
+    setBusy(true);
+    setError(null);
+    try {
+      const to = recipient === 'record' ? { resource_type: record!.resource_type, resource_id: record!.resource_id } : { phone_number: number.trim() };
+      const sent = (await api.post<SellEnvelope<SentTextMessage>>('/v2/text_messages', { data: { ...to, content } })).data;
+      notifySuccess(`Message sent to ${recipient === 'record' ? record!.name : sent.resource_phone_number}`);
+      refresh({ soon: true });
+      props.onSent(sent);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title="New text message">
+      <form onSubmit={submit}>
+        <Stack>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <SegmentedControl
+            aria-label="Send to"
+            value={recipient}
+            onChange={(value) => setRecipient(value as Recipient)}
+            data={[
+              { value: 'record', label: 'Lead or contact' },
+              { value: 'number', label: 'Any number' },
+            ]}
+          />
+          {recipient === 'record' ? (
+            <RecordPicker label="To" value={record} onChange={setRecord} required />
+          ) : (
+            <TextInput label="Phone number" placeholder="+14155550100" type="tel" autoComplete="tel" value={number} onChange={(e) => setNumber(e.currentTarget.value)} required />
+          )}
+          <Textarea label="Message" value={content} onChange={(e) => setContent(e.currentTarget.value)} autosize minRows={3} maxRows={10} maxLength={1600} required />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy} disabled={!content.trim()}>
+              Send message
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
