@@ -1,6 +1,18 @@
-import { QueryStateView } from '../../../components/QueryState';
+import { Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { ImportHistory } from './ImportHistory';
+import { ImportProgress } from './ImportProgress';
+import { NewImportForm } from './NewImportForm';
 
-/** Placeholder until this screen is built. */
+/** Settings → Imports: a new CSV import, the one being followed, and the history. */
 export default function ImportsSettings() {
-  return <QueryStateView kind="empty" message="Imports: not built yet." />;
+  const [following, setFollowing] = useState<number | null>(null);
+  return (
+    <Stack gap="md">
+      <Title order={3}>Imports</Title>
+      <NewImportForm onStarted={(job) => setFollowing(job.id)} />
+      {following !== null && <ImportProgress key={following} importId={following} />}
+      <ImportHistory onFollow={setFollowing} />
+    </Stack>
+  );
 }
