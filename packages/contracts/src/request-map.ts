@@ -70,6 +70,7 @@ export interface RequestMap
   [R.GetPipeline]: { request: P.GetRequest; reply: D.PipelineDto };
   [R.ListStages]: { request: P.ListRequest; reply: Page<D.StageDto> };
   [R.GetStage]: { request: P.GetRequest; reply: D.StageDto };
+  [R.PipelineStageTotals]: { request: P.GetRequest; reply: D.StageTotalDto[] };
 
   [R.ListNamedItems]: { request: P.NamedItemListRequest; reply: Page<D.NamedItemDto> };
   [R.GetNamedItem]: { request: P.NamedItemRequest; reply: D.NamedItemDto };

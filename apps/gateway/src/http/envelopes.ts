@@ -11,6 +11,7 @@ export type SellType =
   | 'associated_contact'
   | 'pipeline'
   | 'stage'
+  | 'stage_total'
   | 'tag'
   | 'lead_source'
   | 'deal_source'

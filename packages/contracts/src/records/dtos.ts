@@ -149,6 +149,14 @@ export interface StageDto {
   updated_at: string;
 }
 
+/** One stage's deals on the pipeline board (extension): every deal the reader may see, not a page of them. */
+export interface StageTotalDto {
+  stage_id: number;
+  count: number;
+  /** One entry per currency, by currency code; `value` is a decimal string like deals' value. */
+  values: { currency: string; count: number; value: string }[];
+}
+
 /** Tags, lead sources, deal sources and loss reasons share one shape. */
 export interface NamedItemDto {
   id: number;

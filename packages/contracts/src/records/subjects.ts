@@ -38,6 +38,8 @@ export const RecordsRequests = {
   GetPipeline: 'records.pipelines.get.v1',
   ListStages: 'records.stages.list.v1',
   GetStage: 'records.stages.get.v1',
+  /** Per stage of one pipeline: how many deals the actor may see, and their value summed per currency. */
+  PipelineStageTotals: 'records.pipelines.stage-totals.v1',
 
   ListNamedItems: 'records.named-items.list.v1',
   GetNamedItem: 'records.named-items.get.v1',

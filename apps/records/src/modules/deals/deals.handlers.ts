@@ -3,12 +3,14 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { RecordsRequests as R, RequestOf } from '@crm/contracts';
 import { DealContactsService } from './deal-contacts.service';
 import { DealsService } from './deals.service';
+import { StageTotalsService } from './stage-totals.service';
 
 @Controller()
 export class DealsHandlers {
   constructor(
     private readonly deals: DealsService,
     private readonly dealContacts: DealContactsService,
+    private readonly stageTotals: StageTotalsService,
   ) {}
 
   @MessagePattern(R.ListDeals)
@@ -34,6 +36,11 @@ export class DealsHandlers {
   @MessagePattern(R.DeleteDeal)
   delete(@Payload() req: RequestOf<typeof R.DeleteDeal>) {
     return this.deals.delete(req, req.id);
+  }
+
+  @MessagePattern(R.PipelineStageTotals)
+  pipelineStageTotals(@Payload() req: RequestOf<typeof R.PipelineStageTotals>) {
+    return this.stageTotals.forPipeline(req, req.id);
   }
 
   @MessagePattern(R.ListAssociatedContacts)

@@ -12,11 +12,13 @@ import { DealDropboxService } from './deal-dropbox.service';
 import { DealsHandlers } from './deals.handlers';
 import { DealsRepository } from './deals.repository';
 import { DealsService } from './deals.service';
+import { StageTotalsRepository } from './stage-totals.repository';
+import { StageTotalsService } from './stage-totals.service';
 
 @Module({
   imports: [ContactStatusModule, AccessModule, NotesModule, TasksModule, RecordSupportModule, ContactsModule, PipelinesModule, AccountsModule],
   controllers: [DealsHandlers],
-  providers: [DealsService, DealContactsService, DealDropboxService, DealsRepository],
+  providers: [DealsService, DealContactsService, DealDropboxService, DealsRepository, StageTotalsService, StageTotalsRepository],
   exports: [DealsService, DealsRepository, DealDropboxService],
 })
 export class DealsModule {}
