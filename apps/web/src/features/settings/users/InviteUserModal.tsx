@@ -1,0 +1,105 @@
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, type SellEnvelope } from '../../../api/client';
+import { fieldErrorOf } from '../../../components/field-errors';
+import { InvitationLink } from './InvitationLink';
+import type { Invitation, Role, User } from './users-types';
+
+/**
+ * Inviting a user is two API calls: create the user (POST /v2/users), then issue their invitation
+ * link (POST /v2/users/:id/invitation). If the second fails the user exists already, so the form
+ * turns into a "get the link" retry instead of creating them twice.
+ */
+export function InviteUserModal(props: { opened: boolean; onClose: () => void; roles: Role[] }) {
+  const client = useQueryClient();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [roleId, setRoleId] = useState<string | null>(null);
+  const [created, setCreated] = useState<User | null>(null);
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reset = () => {
+    setName('');
+    setEmail('');
+    setRoleId(null);
+    setCreated(null);
+    setInvitation(null);
+    setError(null);
+  };
+  const close = () => {
+    reset();
+    props.onClose();
+  };
+
+  const issueInvitation = async (user: User) => {
+    const issued = await api.post<SellEnvelope<Invitation>>(`/v2/users/${user.id}/invitation`);
+    setInvitation(issued.data);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      let user = created;
+      if (!user) {
+        const data: Record<string, unknown> = { name: name.trim(), email: email.trim() };
+        if (roleId) data.role_id = Number(roleId);
+        user = (await api.post<SellEnvelope<User>>('/v2/users', { data })).data;
+        setCreated(user);
+        await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/v2/users') });
+      }
+      await issueInvitation(user);
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (field: string) => fieldErrorOf(error, field);
+
+  return (
+    <Modal opened={props.opened} onClose={close} title="Invite a user" size="lg">
+      {invitation && created ? (
+        <Stack>
+          <Alert color="teal" title={`${created.name} was invited`}>
+            Send them this link: they choose a password there and are signed in.
+          </Alert>
+          <InvitationLink invitation={invitation} name={created.name} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={reset}>Invite another</Button>
+            <Button onClick={close}>Done</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack component="form" onSubmit={submit}>
+          {error && (
+            <Alert color="red" role="alert" title={created ? `${created.name} was created, but the link was not` : 'Not invited'}>
+              {error.message}
+            </Alert>
+          )}
+          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} disabled={!!created} error={fieldError('name')} data-autofocus />
+          <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} disabled={!!created} error={fieldError('email')} />
+          <Select
+            label="Role"
+            placeholder="Sales rep (default)"
+            data={props.roles.map((r) => ({ value: String(r.id), label: r.name }))}
+            value={roleId}
+            onChange={setRoleId}
+            disabled={!!created}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>Cancel</Button>
+            <Button type="submit" loading={busy}>{created ? 'Get the invitation link' : 'Invite'}</Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,143 @@
+import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { api, type SellEnvelope } from '../../../api/client';
+import { useApiMutation, useCollection } from '../../../api/queries';
+import { useCurrentUser } from '../../../auth/current-user';
+import { notifyError, notifySuccess } from '../../../components/notify';
+import { Pager } from '../../../components/Pager';
+import { queryStateOf } from '../../../components/QueryState';
+import { InvitationLink } from './InvitationLink';
+import type { Invitation, Role, User } from './users-types';
+
+const PER_PAGE = 25;
+type StatusFilter = 'active' | 'inactive' | 'all';
+
+/** The account's users, a page at a time: role, status, and a fresh invitation link on demand. */
+export function UsersTable(props: { roles: Role[] }) {
+  const self = useCurrentUser();
+  const [status, setStatus] = useState<StatusFilter>('active');
+  const [page, setPage] = useState(1);
+  const users = useCollection<User>('/v2/users', { page, per_page: PER_PAGE, sort_by: 'name:asc', status: status === 'all' ? undefined : status });
+  const [invited, setInvited] = useState<{ user: User; invitation: Invitation } | null>(null);
+
+  const update = useApiMutation(
+    ({ user, data }: { user: User; data: Partial<Pick<User, 'status' | 'role_id'>> }) => api.put<SellEnvelope<User>>(`/v2/users/${user.id}`, { data }),
+    [['/v2/users']],
+  );
+  const invite = useApiMutation((user: User) => api.post<SellEnvelope<Invitation>>(`/v2/users/${user.id}/invitation`));
+
+  const changeRole = (user: User, roleId: string | null) => {
+    if (!roleId || Number(roleId) === user.role_id) return;
+    const role = props.roles.find((r) => r.id === Number(roleId));
+    update.mutate(
+      { user, data: { role_id: Number(roleId) } },
+      { onSuccess: () => notifySuccess(`${user.name} is now ${role?.name ?? 'in the new role'}.`), onError: notifyError },
+    );
+  };
+  const setActive = (user: User, active: boolean) =>
+    update.mutate(
+      { user, data: { status: active ? 'active' : 'inactive' } },
+      { onSuccess: () => notifySuccess(`${user.name} was ${active ? 'reactivated' : 'deactivated'}.`), onError: notifyError },
+    );
+  const newLink = (user: User) =>
+    invite.mutate(user, { onSuccess: (issued) => setInvited({ user, invitation: issued.data }), onError: notifyError });
+
+  const rows = users.data?.rows ?? [];
+  const state = queryStateOf(users, { isEmpty: rows.length === 0, message: status === 'inactive' ? 'No deactivated users.' : 'No users here.' });
+  const roleOptions = props.roles.map((r) => ({ value: String(r.id), label: r.name }));
+
+  return (
+    <Stack gap="xs">
+      <SegmentedControl
+        aria-label="Show users"
+        value={status}
+        onChange={(value) => {
+          setStatus(value as StatusFilter);
+          setPage(1);
+        }}
+        data={[
+          { value: 'active', label: 'Active' },
+          { value: 'inactive', label: 'Deactivated' },
+          { value: 'all', label: 'All' },
+        ]}
+        w={{ base: '100%', xs: 'auto' }}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      {state ?? (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped verticalSpacing="xs" aria-label="Users">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((user) => {
+                const isSelf = user.id === self.id;
+                return (
+                  <Table.Tr key={user.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>{user.name}</Text>
+                      {isSelf && <Text size="xs" c="dimmed">You</Text>}
+                    </Table.Td>
+                    <Table.Td><Text size="sm">{user.email}</Text></Table.Td>
+                    <Table.Td>
+                      <Select
+                        aria-label={`Role of ${user.name}`}
+                        data={roleOptions}
+                        value={user.role_id !== null ? String(user.role_id) : null}
+                        placeholder={user.role === 'admin' ? 'Admin' : 'User'}
+                        onChange={(value) => changeRole(user, value)}
+                        disabled={isSelf || update.isPending}
+                        allowDeselect={false}
+                        size="xs"
+                        w={170}
+                        comboboxProps={{ withinPortal: true }}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={user.status === 'active' ? 'teal' : 'gray'} variant="light">
+                        {user.status === 'active' ? 'Active' : 'Deactivated'}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {user.status === 'active' ? (
+                          <Button size="xs" variant="default" disabled={isSelf || update.isPending} onClick={() => setActive(user, false)} aria-label={`Deactivate ${user.name}`}>
+                            Deactivate
+                          </Button>
+                        ) : (
+                          <Button size="xs" variant="light" disabled={update.isPending} onClick={() => setActive(user, true)} aria-label={`Reactivate ${user.name}`}>
+                            Reactivate
+                          </Button>
+                        )}
+                        {user.status === 'active' && (
+                          <Button size="xs" variant="subtle" loading={invite.isPending && invite.variables?.id === user.id} onClick={() => newLink(user)} aria-label={`New invitation link for ${user.name}`}>
+                            Invitation link
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Pager page={page} hasPrev={!!users.data?.hasPrev} hasNext={!!users.data?.hasNext} onPage={setPage} busy={users.isFetching} />
+      <Modal opened={invited !== null} onClose={() => setInvited(null)} title="Invitation link" size="lg">
+        {invited && (
+          <Stack>
+            <Text size="sm">A new link for {invited.user.name}; any older unused link of theirs no longer works.</Text>
+            <InvitationLink invitation={invited.invitation} name={invited.user.name} />
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
