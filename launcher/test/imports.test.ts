@@ -97,6 +97,41 @@ describe('CSV imports', () => {
     expect(report.text.trim().split('\n')).toHaveLength(10_001);
   });
 
+  it('lists imports newest first (a sales rep sees only their own) and skips a column mapped to ""', async () => {
+    const roles = (await api.get('/v2/roles').set(admin).expect(200)).body.items.map((i: { data: { id: number; name: string } }) => i.data);
+    const repRole = roles.find((r: { name: string }) => r.name === 'Sales rep').id;
+    const rep = (await api.post('/v2/users').set(admin).send({ data: factories.user({ role_id: repRole }) }).expect(200)).body.data;
+    const repToken = (await api.post(`/v2/users/${rep.id}/tokens`).set(admin).send({ data: {} }).expect(201)).body.data.access_token;
+    const repAuth = { Authorization: `Bearer ${repToken}` };
+
+    const mine = await finished(
+      (await upload('last_name,email,Tier\nSkipped,skipped@list.test,Gold\n', { resource_type: 'lead', mapping: JSON.stringify({ email: '', Tier: '' }) }).expect(202)).body.data.id,
+    );
+    expect(mine).toMatchObject({ status: 'completed', rows_created: 1, rows_failed: 0 });
+    const [skipped] = await leadsWith({ last_name: 'Skipped' });
+    expect(skipped.email).toBeNull(); // "email" named a field, but the mapping left it out
+    expect(skipped.custom_fields).toEqual({});
+
+    const repsImport = (
+      await api.post('/v2/imports').set(repAuth).field('resource_type', 'lead').attach('file', Buffer.from('last_name\nRepRow\n'), 'rep.csv').expect(202)
+    ).body.data;
+    const adminList = await api.get('/v2/imports').query({ per_page: 1 }).set(admin).expect(200);
+    expect(adminList.body.meta.type).toBe('collection');
+    expect(adminList.body.items.map((i: { data: { id: number } }) => i.data.id)).toEqual([repsImport.id]);
+    expect(adminList.body.items[0].meta.type).toBe('import');
+    expect(adminList.body.meta.links.next_page).toBeDefined();
+    const page2 = await api.get('/v2/imports').query({ per_page: 1, page: 2 }).set(admin).expect(200);
+    expect(page2.body.items[0].data).toMatchObject({ id: mine.id, status: 'completed', rows_created: 1 });
+
+    const repList = await api.get('/v2/imports').set(repAuth).expect(200);
+    expect(repList.body.items.map((i: { data: { id: number } }) => i.data.id)).toEqual([repsImport.id]);
+    await api.get(`/v2/imports/${mine.id}`).set(repAuth).expect(404);
+
+    const badParam = await api.get('/v2/imports').query({ status: 'running' }).set(admin).expect(400);
+    expect(badParam.body.errors[0].error).toMatchObject({ code: 'invalid_param' });
+    await api.get('/v2/imports').query({ per_page: 101 }).set(admin).expect(422);
+  });
+
   it('fails a file that is not UTF-8 or has no header, and refuses bad options before anything is stored', async () => {
     const latin1 = Buffer.concat([Buffer.from('first_name,last_name\n'), Buffer.from([0x4a, 0xe9, 0x72, 0xf4, 0x6d, 0x65]), Buffer.from(',Dupont\n')]);
     const notUtf8 = await finished((await upload(latin1, { resource_type: 'lead' }).expect(202)).body.data.id);

@@ -140,6 +140,7 @@ export interface RequestMap
   [R.AppendImportChunk]: { request: IM.AppendImportChunkRequest; reply: { bytes: number } };
   [R.StartImport]: { request: P.GetRequest; reply: IM.ImportDto };
   [R.GetImport]: { request: P.GetRequest; reply: IM.ImportDto };
+  [R.ListImports]: { request: P.ListRequest; reply: Page<IM.ImportDto> };
   [R.ListImportErrors]: { request: IM.ImportErrorsRequest; reply: IM.ImportErrorDto[] };
 
   [R.ListLeadForms]: { request: P.ListRequest; reply: Page<LF.LeadFormDto> };

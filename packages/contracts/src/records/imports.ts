@@ -4,7 +4,8 @@ import type { RecordResourceType } from './payloads';
 
 /**
  * A CSV import's options. `mapping`: CSV header → field (`first_name`, `tags`, `custom_fields.Tier`
- * or a custom field's name); headers that already are field names map themselves.
+ * or a custom field's name), or "" to leave the column out; headers that already are field names
+ * map themselves.
  */
 export class ImportOptionsAttributes {
   @IsIn(['lead', 'contact', 'deal']) resource_type: RecordResourceType;

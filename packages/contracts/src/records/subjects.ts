@@ -103,6 +103,8 @@ export const RecordsRequests = {
   AppendImportChunk: 'records.imports.append-chunk.v1',
   StartImport: 'records.imports.start.v1',
   GetImport: 'records.imports.get.v1',
+  /** The imports an actor may follow, newest first (their own; every one for those who see all records). */
+  ListImports: 'records.imports.list.v1',
   ListImportErrors: 'records.imports.errors.v1',
 
   ListLeadForms: 'records.lead-forms.list.v1',

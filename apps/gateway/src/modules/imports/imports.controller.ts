@@ -3,8 +3,10 @@ import { Actor, ImportDto, RecordsRequests as R } from '@crm/contracts';
 import { RpcClient } from '@crm/platform';
 import type { SchemaObject } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { single, SingleEnvelope } from '../../http/envelopes';
-import { CurrentActor, RecordId } from '../../http/request-decorators';
+import { collection, CollectionEnvelope, ListContext, single, SingleEnvelope } from '../../http/envelopes';
+import { pagedOnly } from '../../http/list-query';
+import { ListRoute } from '../../http/query-params.guard';
+import { CurrentActor, RecordId, SellList } from '../../http/request-decorators';
 import { SellResource } from '../../http/sell-resource.decorator';
 import { ApiSellRead } from '../../openapi/api-decorators';
 import { ImportUploader } from './import-uploader';
@@ -33,7 +35,7 @@ export class ImportsController {
   ) {}
 
   /**
-   * multipart/form-data: `resource_type`, optional `mapping` (JSON: header → field), `owner_id` or
+   * multipart/form-data: `resource_type`, optional `mapping` (JSON: header → field, "" to skip a column), `owner_id` or
    * `owner_pool_id`, `dedupe_key` (email), then the CSV (UTF-8, header row) as `file`. 202: the import runs on.
    */
   @Post()
@@ -41,6 +43,12 @@ export class ImportsController {
   @ApiSellRead('Start a CSV import (multipart/form-data; our extension)', 'import', IMPORT_SCHEMA)
   async create(@CurrentActor() actor: Actor, @Req() request: Request): Promise<SingleEnvelope<ImportDto>> {
     return single('import', await this.uploader.upload(actor, request));
+  }
+
+  @Get()
+  @ListRoute('List imports, newest first (your own; all of the account for roles that see all records)', 'import', IMPORT_SCHEMA, pagedOnly('import'))
+  async list(@CurrentActor() actor: Actor, @SellList() list: ListContext): Promise<CollectionEnvelope<ImportDto>> {
+    return collection('import', await this.rpc.request(R.ListImports, { ...actor, query: list.query }), list);
   }
 
   @Get(':id')

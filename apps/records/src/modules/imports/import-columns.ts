@@ -19,8 +19,9 @@ export type ColumnTarget =
 
 /**
  * What each column of the header fills: the import's mapping first (header → field), else a
- * header that is itself a field or custom field name (case-insensitive). A mapping to something
- * that is not a field is an error; an unmapped unknown header is ignored.
+ * header that is itself a field or custom field name (case-insensitive). A mapping to "" leaves
+ * the column out (so a column named after a field can still be skipped); a mapping to something
+ * else that is not a field is an error; an unmapped unknown header is ignored.
  */
 export function resolveColumns(
   header: string[],
@@ -34,6 +35,10 @@ export function resolveColumns(
   for (const rawHeader of header) {
     const headerName = rawHeader.trim();
     const mapped = mapping[headerName];
+    if (mapped !== undefined && mapped.trim() === '') {
+      columns.push({ kind: 'ignored' });
+      continue;
+    }
     const target = (mapped ?? headerName).trim();
     const lower = target.toLowerCase();
     if (lower === 'tags') columns.push({ kind: 'tags' });

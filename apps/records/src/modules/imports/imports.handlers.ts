@@ -27,6 +27,11 @@ export class ImportsHandlers {
     return this.imports.get(req, req.id);
   }
 
+  @MessagePattern(R.ListImports)
+  list(@Payload() req: RequestOf<typeof R.ListImports>) {
+    return this.imports.list(req, req.query);
+  }
+
   @MessagePattern(R.ListImportErrors)
   errors(@Payload() req: RequestOf<typeof R.ListImportErrors>) {
     return this.imports.errors(req, req.importId, req.afterRow, req.limit);

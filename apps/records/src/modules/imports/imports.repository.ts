@@ -51,6 +51,15 @@ export class ImportsRepository {
     return rows[0] ?? null;
   }
 
+  /** A page of the account's imports, newest first, one more than asked so the caller knows if more follow. */
+  list(tx: Tx, accountId: number, creatorId: number | null, page: number, perPage: number): Promise<ImportRow[]> {
+    return tx.rows<ImportRow>(
+      `SELECT * FROM records.imports WHERE account_id = $1 AND ($2::int IS NULL OR creator_id = $2)
+       ORDER BY id DESC LIMIT $3 OFFSET $4`,
+      [accountId, creatorId, perPage + 1, (page - 1) * perPage],
+    );
+  }
+
   /** Chunks arrive in order; a repeated chunk (a retried request) is kept once. */
   async appendChunk(tx: Tx, accountId: number, id: number, seq: number, data: Buffer): Promise<number> {
     const rows = await tx.rows<{ bytes: string }>(

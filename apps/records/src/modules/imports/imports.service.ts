@@ -6,6 +6,8 @@ import {
   ImportDto,
   ImportErrorDto,
   ImportOptionsAttributes,
+  ListQuery,
+  Page,
   parseAttributes,
   RecordsEvents,
 } from '@crm/contracts';
@@ -103,6 +105,16 @@ export class ImportsService {
 
   get(actor: Actor, importId: number): Promise<ImportDto> {
     return this.transactions.read(async (tx) => toImportDto(await this.visible(tx, actor, importId)));
+  }
+
+  /** Newest first: the actor's own imports, or every import of the account for those who see all records. */
+  list(actor: Actor, query: ListQuery): Promise<Page<ImportDto>> {
+    return this.transactions.read(async (tx) => {
+      const access = await this.access.load(tx, actor);
+      const creatorId = access.ownerScope === null ? null : actor.userId;
+      const rows = await this.imports.list(tx, actor.accountId, creatorId, query.page, query.perPage);
+      return { items: rows.slice(0, query.perPage).map(toImportDto), hasMore: rows.length > query.perPage };
+    });
   }
 
   errors(actor: Actor, importId: number, afterRow: number, limit: number): Promise<ImportErrorDto[]> {
