@@ -1,4 +1,4 @@
-import { RecordsRequests } from '@crm/contracts';
+import { invitationUrl, RecordsRequests, SignInRequests } from '@crm/contracts';
 import type { RpcClient } from '@crm/platform';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -7,20 +7,27 @@ export interface FirstRun {
   created: boolean;
   tokenFile: string;
   token?: string;
+  /** A link to choose the admin's password while they have none; absent once they have one. */
+  adminInvitationUrl?: string;
 }
 
 /**
  * On the first start (no account yet) create the account and its admin, and keep the admin's
- * API token in a file only the owner can read; later starts reuse what is there.
+ * API token in a file only the owner can read; later starts reuse what is there. Until the
+ * admin has chosen a password, every start hands out a fresh invitation link for the web app
+ * (issuing one voids the previous link).
  */
 export async function ensureAdminAccount(
   rpc: RpcClient,
   dataDir: string,
   account: { name: string; adminEmail: string },
+  publicUrl: string,
 ): Promise<FirstRun> {
   const tokenFile = path.resolve(dataDir, 'admin-token');
   const { count } = await rpc.request(RecordsRequests.CountAccounts, {});
-  if (count > 0) return { created: false, tokenFile };
+  if (count > 0) {
+    return { created: false, tokenFile, adminInvitationUrl: await adminInvitation(rpc, publicUrl, undefined, true) };
+  }
   const reply = await rpc.request(RecordsRequests.CreateAccount, {
     name: account.name,
     adminName: 'Admin',
@@ -28,11 +35,21 @@ export async function ensureAdminAccount(
   });
   mkdirSync(path.dirname(tokenFile), { recursive: true });
   writeFileSync(tokenFile, `${reply.token}\n`, { mode: 0o600 });
-  return { created: true, tokenFile, token: reply.token };
+  const adminInvitationUrl = await adminInvitation(rpc, publicUrl, reply.accountId, false);
+  return { created: true, tokenFile, token: reply.token, adminInvitationUrl };
 }
 
-export function describeFirstRun(run: FirstRun, apiUrl: string): string {
+/** The owner of the account (the first one when not given): a link, or undefined when they have a password. */
+async function adminInvitation(rpc: RpcClient, publicUrl: string, accountId: number | undefined, unlessPasswordSet: boolean): Promise<string | undefined> {
+  const reply = await rpc.request(SignInRequests.IssueOperatorInvitation, { accountId, unlessPasswordSet });
+  return reply.invitation ? invitationUrl(publicUrl, reply.invitation.token) : undefined;
+}
+
+export function describeFirstRun(run: FirstRun, apiUrl: string, publicUrl: string): string {
   const curl = `curl -H "Authorization: Bearer $(cat ${run.tokenFile})" ${apiUrl}/v2/users/self`;
+  const web = run.adminInvitationUrl
+    ? `Sign in to the web app: open ${run.adminInvitationUrl} to choose the admin's password.`
+    : `Web app: ${publicUrl}/`;
   if (run.created) {
     return [
       'Created your account and its admin user. API token (shown once, also saved to',
@@ -41,9 +58,11 @@ export function describeFirstRun(run: FirstRun, apiUrl: string): string {
       `    ${run.token}`,
       '',
       `Try it:  ${curl}`,
+      web,
     ].join('\n');
   }
-  return existsSync(run.tokenFile)
+  const api = existsSync(run.tokenFile)
     ? `The admin API token is in ${run.tokenFile}.\nTry it:  ${curl}`
     : 'Using the existing account. Issue a token with POST /v2/users/:id/tokens as an admin.';
+  return `${api}\n${web}`;
 }

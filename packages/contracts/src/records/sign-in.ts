@@ -28,6 +28,14 @@ export const SignInRequests = {
   RevokeSession: 'records.sessions.revoke.v1',
 } as const;
 
+/** The web app's page that asks for the new password; the link carries the token in its query. */
+export const ACCEPT_INVITATION_PATH = '/accept-invitation';
+
+/** `${PUBLIC_URL}/accept-invitation?token=…`, as the API and the launcher hand it out. */
+export function invitationUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}${ACCEPT_INVITATION_PATH}?token=${encodeURIComponent(token)}`;
+}
+
 export const PASSWORD_MIN_LENGTH = 10;
 /** Bounds the work of hashing what a client sends. */
 export const PASSWORD_MAX_LENGTH = 200;
