@@ -24,6 +24,8 @@ RUN npm run build
 # Production dependencies only. Workspace packages stay linked (relative symlinks in
 # node_modules/@crm), so the staged tree keeps the same layout as the repository. A workspace's
 # own node_modules holds what npm could not hoist (version conflicts), so it is copied too.
+# apps/web/dist is the built web app: static files the gateway serves at / (WEB_ROOT=/app/apps/web/dist);
+# the image must not ship without it.
 RUN npm prune --omit=dev \
  && mkdir -p /out \
  && cp package.json package-lock.json /out/ \
@@ -34,7 +36,8 @@ RUN npm prune --omit=dev \
       cp "$dir/package.json" "/out/$dir/"; \
       if [ -d "$dir/dist" ]; then cp -a "$dir/dist" "/out/$dir/"; fi; \
       if [ -d "$dir/node_modules" ]; then cp -a "$dir/node_modules" "/out/$dir/"; fi; \
-    done
+    done \
+ && test -f /out/apps/web/dist/index.html
 
 # ---------------------------------------------------------------------------------------------
 # Runtime: compiled JavaScript and production node_modules, no sources, no compilers.

@@ -16,6 +16,8 @@ const NAMESPACE = 'crm';
 const IMAGE = 'ghcr.io/open-sell/crm';
 const CONFIG_MAP = 'crm-config';
 const SECRET = 'crm-secrets';
+/** Where the image keeps the built web app (WORKDIR /app + apps/web/dist). */
+const WEB_ROOT_IN_IMAGE = '/app/apps/web/dist';
 
 // Loose typing on purpose: the test inspects arbitrary manifests and fails with a clear message
 // when a field is missing.
@@ -68,6 +70,12 @@ describe('Kubernetes manifests', () => {
         name: 'string',
       });
     }
+  });
+
+  it("points the gateway at the web app built into the image", () => {
+    const [gateway] = named('Deployment', 'gateway');
+    const env: Manifest[] = gateway.doc.spec.template.spec.containers[0].env ?? [];
+    expect(env).toContainEqual({ name: 'WEB_ROOT', value: WEB_ROOT_IN_IMAGE });
   });
 
   it('puts every namespaced object in the crm namespace', () => {
@@ -278,6 +286,10 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it('points the gateway at the web app built into the image', () => {
+    expect(services.gateway.environment).toMatchObject({ WEB_ROOT: WEB_ROOT_IN_IMAGE, DATABASE_URL: expect.any(String), PUBLIC_URL: expect.any(String) });
+  });
+
   it('publishes 3000 for the gateway and 2525 for mail-ingest', () => {
     expect(services.gateway.ports).toContain('3000:3000');
     expect(services['mail-ingest'].ports).toContain('2525:2525');
@@ -295,5 +307,10 @@ describe('Dockerfile', () => {
     for (const from of froms) expect(from).toMatch(/^FROM node:20-slim\b/);
     const users = instructions.filter((line) => line.startsWith('USER '));
     expect(users.at(-1)).toMatch(/^USER [1-9][0-9]*(:[0-9]+)?$/);
+  });
+
+  it('refuses to build an image without the web app (apps/web/dist, the gateway\'s WEB_ROOT)', () => {
+    expect(dockerfile).toContain('test -f /out/apps/web/dist/index.html');
+    expect(dockerfile).toMatch(/^WORKDIR \/app$/m);
   });
 });
