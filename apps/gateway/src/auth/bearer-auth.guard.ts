@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { DomainError } from '@crm/contracts';
 import type { GatewayRequest } from '../http/gateway-request';
-import { isUnsafeMethod, refuseCrossSite } from './cross-site-requests';
+import { isUnsafeMethod, refuseCrossSite, refuseCrossSiteFetch } from './cross-site-requests';
 import { sessionCookieOf } from './session-cookie';
 import { SessionVerifier } from './session-verifier';
 import { TokenVerifier } from './token-verifier';
@@ -51,6 +51,7 @@ export class BearerAuthGuard implements CanActivate {
       return true;
     }
     if (isUnsafeMethod(request.method)) refuseCrossSite(request, { requireSource: true });
+    else refuseCrossSiteFetch(request);
     if ('problem' in cookie) throw unauthorized(cookie.problem);
     request.identity = await this.sessions.verify(cookie.token);
     return true;

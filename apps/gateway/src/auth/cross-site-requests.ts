@@ -23,9 +23,7 @@ function forbidden(message: string): DomainError {
  * (signing in, accepting an invitation: API clients without a browser) is let through.
  */
 export function refuseCrossSite(request: GatewayRequest, options: { requireSource: boolean }): void {
-  if (request.header('sec-fetch-site')?.toLowerCase() === 'cross-site') {
-    throw forbidden('cross-site requests are refused (Sec-Fetch-Site: cross-site)');
-  }
+  refuseCrossSiteFetch(request);
   const source = request.header('origin') ?? request.header('referer');
   if (source === undefined) {
     if (options.requireSource) throw forbidden('cross-site request check: a cookie-authenticated change needs an Origin or Referer header');
@@ -34,6 +32,16 @@ export function refuseCrossSite(request: GatewayRequest, options: { requireSourc
   const origin = originOf(source);
   if (origin === null || !ownOrigins(request).includes(origin)) {
     throw forbidden(`cross-site requests are refused: ${origin ?? 'an opaque origin'} is not this site's origin`);
+  }
+}
+
+/**
+ * The browser's own word that another site made the request (`Sec-Fetch-Site: cross-site`): refused
+ * for every cookie-authenticated request, reads included, since the web app never makes one.
+ */
+export function refuseCrossSiteFetch(request: GatewayRequest): void {
+  if (request.header('sec-fetch-site')?.toLowerCase() === 'cross-site') {
+    throw forbidden('cross-site requests are refused (Sec-Fetch-Site: cross-site)');
   }
 }
 
