@@ -38,7 +38,8 @@ export async function ensureAdminPassword(system: EmbeddedSystem): Promise<strin
 export async function signIn(page: Page, system: EmbeddedSystem, email: string, password = ADMIN_PASSWORD): Promise<void> {
   await page.goto(`${system.baseUrl}/sign-in`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  // Not `exact`: Mantine puts the required " *" inside the label, so the label text is "Password *".
+  await page.getByLabel(/^Password\b/).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 }

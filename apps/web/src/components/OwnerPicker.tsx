@@ -12,6 +12,7 @@ interface NamedUser {
 interface NamedPool {
   id: number;
   name: string;
+  resource_type?: 'lead' | 'contact' | 'deal';
 }
 
 export function ownerChoiceOf(value: string | null): OwnerChoice | null {
@@ -23,13 +24,21 @@ export function ownerChoiceOf(value: string | null): OwnerChoice | null {
 /**
  * One select for "owner": active users and distribution pools, grouped. `value` is `user:<id>` or
  * `pool:<id>`; turn it into the API's `owner_id` / `owner_pool_id` with `ownerChoiceOf`.
+ * `poolTypes` offers only pools of those record types (a pool serves its own type only).
  */
-export function OwnerPicker(props: { label?: string; value: string | null; onChange: (value: string | null) => void; allowPools?: boolean; required?: boolean }) {
+export function OwnerPicker(props: {
+  label?: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  allowPools?: boolean;
+  poolTypes?: ('lead' | 'contact' | 'deal')[];
+  required?: boolean;
+}) {
   const users = useCollection<NamedUser>('/v2/users', { per_page: 100, status: 'active', sort_by: 'name' });
   const pools = useCollection<NamedPool>('/v2/distribution_pools', { per_page: 100 }, { enabled: props.allowPools !== false });
   const data = [
     { group: 'Users', items: (users.data?.rows ?? []).map((u) => ({ value: `user:${u.id}`, label: u.name })) },
-    ...(props.allowPools === false ? [] : [{ group: 'Distribution pools', items: (pools.data?.rows ?? []).map((p) => ({ value: `pool:${p.id}`, label: `${p.name} (round robin)` })) }]),
+    ...(props.allowPools === false ? [] : [{ group: 'Distribution pools', items: (pools.data?.rows ?? []).filter((p) => !props.poolTypes || !p.resource_type || props.poolTypes.includes(p.resource_type)).map((p) => ({ value: `pool:${p.id}`, label: `${p.name} (round robin)` })) }]),
   ];
   return (
     <Select

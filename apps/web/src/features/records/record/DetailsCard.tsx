@@ -1,0 +1,149 @@
+import { Alert, Anchor, Badge, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { api, type SellEnvelope } from '../../../api/client';
+import { useResource } from '../../../api/queries';
+import { notifySuccess } from '../../../components/notify';
+import { FIELD_SPECS, formValuesOf, payloadOf, type FieldSpec, type FormValue, type FormValues } from '../forms/field-specs';
+import { formErrorsOf, NO_ERRORS, type FormErrors } from '../forms/form-errors';
+import { RecordFields } from '../forms/RecordFields';
+import type { Lookups } from '../lookups';
+import { CONTACT_KIND, type RecordKind } from '../record-kinds';
+import type { AnyRecord, Contact, Deal } from '../types';
+
+/** A record's details, read, or edited in place (`PUT` of the changed attributes only). */
+export function DetailsCard<T extends AnyRecord>(props: { kind: RecordKind<T>; record: T; lookups: Lookups }) {
+  const { kind, record, lookups } = props;
+  const specs = FIELD_SPECS[kind.type];
+  const client = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [values, setValues] = useState<FormValues>({});
+  const [initial, setInitial] = useState<FormValues>({});
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  const edit = () => {
+    const current = formValuesOf(record as unknown as Record<string, unknown>, specs);
+    setValues(current);
+    setInitial(current);
+    setErrors(NO_ERRORS);
+    setEditing(true);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const data = payloadOf(values, specs, initial);
+    if (Object.keys(data).length === 0) return setEditing(false);
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const updated = await api.put<SellEnvelope<T>>(`${kind.apiPath}/${record.id}`, { data });
+      client.setQueryData([`${kind.apiPath}/${record.id}`, {}], updated.data);
+      await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(kind.apiPath) || String(q.queryKey[0]).startsWith('/v2/smart_lists') });
+      notifySuccess('Saved');
+      setEditing(false);
+    } catch (error) {
+      setErrors(formErrorsOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          Details
+        </Title>
+        {!editing && (
+          <Button size="xs" variant="light" onClick={edit}>
+            Edit details
+          </Button>
+        )}
+      </Group>
+      {editing ? (
+        <form onSubmit={save} aria-label="Edit details">
+          <Stack>
+            {errors.message && (
+              <Alert color="red" role="alert">
+                {errors.message}
+              </Alert>
+            )}
+            <RecordFields
+              type={kind.type}
+              specs={specs}
+              values={values}
+              onChange={(key: string, value: FormValue) => setValues((v) => ({ ...v, [key]: value }))}
+              errors={errors.fields}
+              creating={false}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setEditing(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={busy}>
+                Save
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : (
+        <DataList labelWidth={130} gap="xs">
+          {readOnlyRows(specs, record as unknown as Record<string, unknown>, lookups)}
+        </DataList>
+      )}
+    </Card>
+  );
+}
+
+/** A deal's contact by name, linking to its page. */
+export function ContactLink({ id }: { id: number | null }) {
+  const contact = useResource<Contact>(id ? `/v2/contacts/${id}` : null);
+  if (!id) return <>—</>;
+  return (
+    <Anchor component={Link} to={`/contacts/${id}`}>
+      {contact.data ? CONTACT_KIND.displayName(contact.data) : `Contact #${id}`}
+    </Anchor>
+  );
+}
+
+function readOnlyRows(specs: FieldSpec[], record: Record<string, unknown>, lookups: Lookups): ReactNode[] {
+  const rows: ReactNode[] = [];
+  const values = formValuesOf(record, specs);
+  const row = (label: string, value: ReactNode) =>
+    rows.push(
+      <DataList.Item key={label}>
+        <DataList.ItemLabel>{label}</DataList.ItemLabel>
+        <DataList.ItemValue>{value}</DataList.ItemValue>
+      </DataList.Item>,
+    );
+  const address = specs.filter((s) => s.key.startsWith('address.')).map((s) => values[s.key]).filter(Boolean).join(', ');
+  for (const spec of specs) {
+    if (spec.key.startsWith('address.') || (spec.when && !spec.when(values))) continue;
+    const value = values[spec.key];
+    if (spec.input === 'owner') row('Owner', lookups.userName(record.owner_id as number));
+    else if (spec.input === 'stage') row(spec.label, lookups.stageName(record.stage_id as number));
+    else if (spec.input === 'contact') row(spec.label, <ContactLink id={(record as unknown as Deal).contact_id} />);
+    else if (spec.input === 'tags')
+      row(
+        spec.label,
+        (value as string[]).length ? (
+          <Group gap={4}>
+            {(value as string[]).map((t) => (
+              <Badge key={t} variant="outline" tt="none">
+                {t}
+              </Badge>
+            ))}
+          </Group>
+        ) : (
+          '—'
+        ),
+      );
+    else if (spec.input === 'switch') row(spec.label, value ? 'Yes' : 'No');
+    else if (spec.input === 'select') row(spec.label, spec.options?.find((o) => o.value === value)?.label ?? (value || '—'));
+    else row(spec.label, value ? <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{String(value)}</Text> : '—');
+  }
+  row('Address', address || '—');
+  return rows;
+}
