@@ -9,6 +9,8 @@ export interface FirstRun {
   token?: string;
   /** A link to choose the admin's password while they have none; absent once they have one. */
   adminInvitationUrl?: string;
+  /** Why no link could be made on a later start (say, every admin deactivated): said, not fatal. */
+  adminInvitationProblem?: string;
 }
 
 /**
@@ -26,7 +28,11 @@ export async function ensureAdminAccount(
   const tokenFile = path.resolve(dataDir, 'admin-token');
   const { count } = await rpc.request(RecordsRequests.CountAccounts, {});
   if (count > 0) {
-    return { created: false, tokenFile, adminInvitationUrl: await adminInvitation(rpc, publicUrl, undefined, true) };
+    try {
+      return { created: false, tokenFile, adminInvitationUrl: await adminInvitation(rpc, publicUrl, undefined, true) };
+    } catch (error) {
+      return { created: false, tokenFile, adminInvitationProblem: error instanceof Error ? error.message : String(error) };
+    }
   }
   const reply = await rpc.request(RecordsRequests.CreateAccount, {
     name: account.name,
@@ -49,7 +55,7 @@ export function describeFirstRun(run: FirstRun, apiUrl: string, publicUrl: strin
   const curl = `curl -H "Authorization: Bearer $(cat ${run.tokenFile})" ${apiUrl}/v2/users/self`;
   const web = run.adminInvitationUrl
     ? `Sign in to the web app: open ${run.adminInvitationUrl} to choose the admin's password.`
-    : `Web app: ${publicUrl}/`;
+    : `Web app: ${publicUrl}/${run.adminInvitationProblem ? ` (no invitation link for the admin: ${run.adminInvitationProblem})` : ''}`;
   if (run.created) {
     return [
       'Created your account and its admin user. API token (shown once, also saved to',
