@@ -11,6 +11,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   comms: () => import('./scenarios/comms').then((scenario) => scenario.commsBenchmark()),
   ingest: ingestBenchmark,
   telephony: () => import('./scenarios/telephony').then((scenario) => scenario.telephonyBenchmark()),
+  web: () => import('./scenarios/web').then((scenario) => scenario.webBenchmark()),
 };
 
 async function main(): Promise<void> {

@@ -24,11 +24,11 @@ describe('web app: signing in', () => {
     await screenshot(page, 'sign-in');
 
     await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByLabel(/^Password\b/).fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').waitFor();
 
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
+    await page.getByLabel(/^Password\b/).fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/leads');
