@@ -5,6 +5,7 @@ import { CommunicationCenter1700000000300 } from './1700000000300-CommunicationC
 import { MailboxTabs1700000000310 } from './1700000000310-MailboxTabs';
 import { CommunicationActivities1700000000330 } from './1700000000330-CommunicationActivities';
 import { PhoneCenter1700000000400 } from './1700000000400-PhoneCenter';
+import { SuggestedCounters1700000000410 } from './1700000000410-SuggestedCounters';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
 export const communicationsMigrations = [
@@ -13,4 +14,5 @@ export const communicationsMigrations = [
   MailboxTabs1700000000310,
   CommunicationActivities1700000000330,
   PhoneCenter1700000000400,
+  SuggestedCounters1700000000410,
 ];

@@ -12,9 +12,9 @@ export function mailboxTables(tx: Tx) {
   const schema = `"${tx.manager.connection.driver.schema}"`;
   return {
     entries: `${schema}.mailbox_entries`,
-    /** Per user: each tab's size (kept by triggers, migration 1700000000310). */
+    /** Per user: each tab's size (kept by triggers, migrations 1700000000310 and 1700000000410). */
     counters: `${schema}.mailbox_counters`,
-    /** Per user and sender: their Suggested people messages (kept by triggers). */
+    /** Per user and sender: their Suggested people messages, and whether the user ignores them (kept by triggers). */
     senders: `${schema}.mailbox_senders`,
     ignored: `${schema}.ignored_senders`,
     tracking: `${schema}.email_tracking`,

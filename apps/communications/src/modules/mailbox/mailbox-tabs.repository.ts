@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EmailDirection, MailAddress, MailAttachmentMeta, MailboxEmailSource, MailboxFolder, MailboxTab } from '@crm/contracts';
+import type { EmailDirection, MailAddress, MailAttachmentMeta, MailboxEmailSource, MailboxFolder, MailboxTab, MailLink } from '@crm/contracts';
 import type { Tx } from '@crm/platform';
 import type { MailboxSearch, MailboxTabQuery } from './mailbox-list-query';
 import { mailboxTables, recipientAddresses } from './mailbox-tables';
 
-/** A page row: the entry, the compact email and, for mail sent from the CRM, its tracking. */
+/** A page row: the entry, the compact email, its links and, for mail sent from the CRM, its tracking. */
 export interface MailboxEmailRow {
   email_id: number;
   folder: MailboxFolder;
@@ -25,6 +25,8 @@ export interface MailboxEmailRow {
   sent_at: Date | null;
   open_count: number | null;
   last_opened_at: Date | null;
+  /** The leads, contacts and deals the email is filed on, by type then id. */
+  links: MailLink[];
 }
 
 export interface MailboxCountsRow {
@@ -67,12 +69,14 @@ export class MailboxTabsRepository {
     if (query.unread !== undefined) where.push(query.unread ? 'm.read_at IS NULL' : 'm.read_at IS NOT NULL');
     if (query.search) where.push(searchCondition(t, query.search, params));
     params.push((query.page - 1) * query.perPage, query.perPage + 1);
-    // The page is chosen on the entries alone; only its rows are joined to their emails.
+    // The page is chosen on the entries alone; only its rows are joined to their emails, tracking
+    // and links, all in this one statement (one round trip per page).
     return tx.rows<MailboxEmailRow>(
       `SELECT m.email_id, m.folder, m.read_at, m.archived_at, m.date,
               e.message_id, e.direction, e.source, e.user_id, e.subject, left(e.text, ${TEXT_START_CHARS}) AS text_start,
               e.from_address, e.to_addresses, e.cc_addresses, e.attachments,
-              t.email_id IS NOT NULL AS tracked, t.sent_at, t.open_count, t.last_opened_at
+              t.email_id IS NOT NULL AS tracked, t.sent_at, t.open_count, t.last_opened_at,
+              coalesce(l.links, '[]') AS links
        FROM (
          SELECT m.* FROM ${t.entries} m
          WHERE m.account_id = $1 AND m.user_id = $2 AND ${where.join(' AND ')}
@@ -81,31 +85,26 @@ export class MailboxTabsRepository {
        ) m
        JOIN ${t.emails} e ON e.id = m.email_id
        LEFT JOIN ${t.tracking} t ON t.email_id = m.email_id
+       LEFT JOIN LATERAL (
+         SELECT json_agg(json_build_object('resource_type', l.resource_type, 'resource_id', l.resource_id) ORDER BY l.resource_type, l.resource_id) AS links
+         FROM ${t.links} l WHERE l.email_id = m.email_id AND l.account_id = $1
+       ) l ON true
        ORDER BY m.date DESC, m.email_id DESC`,
       params,
     );
   }
 
   /**
-   * From the counters the database keeps (a few rows, whatever the mailbox's size); Suggested
-   * people leave out the senders the user ignores.
+   * One row the database keeps (migrations 1700000000310 and 1700000000410), whatever the
+   * mailbox's size; a user who never had mail has none yet.
    */
   async counts(tx: Tx, accountId: number, userId: number): Promise<MailboxCountsRow> {
-    const t = mailboxTables(tx);
     const [row] = await tx.rows<MailboxCountsRow>(
-      `SELECT coalesce(c.inbox_total, 0) AS inbox_total, coalesce(c.inbox_unread, 0) AS inbox_unread,
-              p.suggested_total, p.suggested_unread,
-              coalesce(c.sent_total, 0) AS sent_total, coalesce(c.archived_total, 0) AS archived_total
-       FROM (
-         SELECT count(*)::int AS suggested_total, coalesce(sum(s.unread), 0)::int AS suggested_unread
-         FROM ${t.senders} s
-         WHERE s.account_id = $1 AND s.user_id = $2 AND s.messages > 0
-           AND NOT EXISTS (SELECT 1 FROM ${t.ignored} i WHERE i.account_id = $1 AND i.user_id = $2 AND i.email = s.sender_email)
-       ) p
-       LEFT JOIN ${t.counters} c ON c.account_id = $1 AND c.user_id = $2`,
+      `SELECT inbox_total, inbox_unread, suggested_total, suggested_unread, sent_total, archived_total
+       FROM ${mailboxTables(tx).counters} WHERE account_id = $1 AND user_id = $2`,
       [accountId, userId],
     );
-    return row;
+    return row ?? { inbox_total: 0, inbox_unread: 0, suggested_total: 0, suggested_unread: 0, sent_total: 0, archived_total: 0 };
   }
 }
 

@@ -1,11 +1,11 @@
-import type { MailboxCountsDto, MailboxEmailDto, MailLink, SuggestedPersonDto } from '@crm/contracts';
+import type { MailboxCountsDto, MailboxEmailDto, SuggestedPersonDto } from '@crm/contracts';
 import { iso } from '../../common/time';
 import type { MailboxCountsRow, MailboxEmailRow } from './mailbox-tabs.repository';
 import type { SuggestedPersonRow } from './suggested-people.repository';
 
 const SNIPPET_CHARS = 200;
 
-export function toMailboxEmailDto(row: MailboxEmailRow, links: MailLink[]): MailboxEmailDto {
+export function toMailboxEmailDto(row: MailboxEmailRow): MailboxEmailDto {
   const crm = row.source === 'crm';
   const tracked = crm && row.tracked;
   return {
@@ -21,7 +21,7 @@ export function toMailboxEmailDto(row: MailboxEmailRow, links: MailLink[]): Mail
     date: iso(row.date),
     user_id: row.user_id,
     attachments: row.attachments,
-    resources: links,
+    resources: row.links,
     folder: row.folder,
     read: row.read_at !== null,
     archived: row.archived_at !== null,

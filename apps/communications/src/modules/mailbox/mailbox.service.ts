@@ -13,7 +13,6 @@ import {
   parseAttributes,
 } from '@crm/contracts';
 import { toPage, TransactionRunner } from '@crm/platform';
-import { EmailLinksRepository } from '../emails/email-links.repository';
 import { MailboxEntriesRepository } from './mailbox-entries.repository';
 import { parseMailboxTabQuery } from './mailbox-list-query';
 import { toMailboxCountsDto, toMailboxEmailDto } from './mailbox.mapper';
@@ -26,16 +25,12 @@ export class MailboxService {
     private readonly transactions: TransactionRunner,
     private readonly tabs: MailboxTabsRepository,
     private readonly entries: MailboxEntriesRepository,
-    private readonly links: EmailLinksRepository,
   ) {}
 
   async list(actor: Actor, query: ListQuery): Promise<Page<MailboxEmailDto>> {
     const tabQuery = parseMailboxTabQuery(query);
-    return this.transactions.read(async (tx) => {
-      const page = toPage(await this.tabs.page(tx, actor.accountId, actor.userId, tabQuery), query);
-      const links = await this.links.forEmails(tx, actor.accountId, page.rows.map((row) => row.email_id));
-      return { items: page.rows.map((row) => toMailboxEmailDto(row, links.get(row.email_id) ?? [])), hasMore: page.hasMore };
-    });
+    const page = toPage(await this.transactions.read((tx) => this.tabs.page(tx, actor.accountId, actor.userId, tabQuery)), query);
+    return { items: page.rows.map(toMailboxEmailDto), hasMore: page.hasMore };
   }
 
   async counts(actor: Actor): Promise<MailboxCountsDto> {

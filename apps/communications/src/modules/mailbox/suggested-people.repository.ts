@@ -39,13 +39,13 @@ export class SuggestedPeopleRepository {
         WHERE m.account_id = $1 AND m.user_id = $2 AND m.sender_email = s.sender_email AND e.from_address ->> 'name' ILIKE $3))`;
     }
     params.push((query.page - 1) * query.perPage, query.perPage + 1);
-    // The grouping is kept by the database (mailbox_senders): a page is one index range.
+    // The grouping is kept by the database (mailbox_senders, with whether the user ignores the
+    // sender): a page is one range of the mailbox_senders_shown index.
     return tx.rows<SuggestedPersonRow>(
       `WITH people AS (
          SELECT s.sender_email AS email, s.messages AS message_count, s.unread AS unread_count, s.last_date, s.last_email_id
          FROM ${t.senders} s
-         WHERE s.account_id = $1 AND s.user_id = $2 AND s.messages > 0
-           AND NOT EXISTS (SELECT 1 FROM ${t.ignored} i WHERE i.account_id = $1 AND i.user_id = $2 AND i.email = s.sender_email)
+         WHERE s.account_id = $1 AND s.user_id = $2 AND s.messages > 0 AND NOT s.ignored
            ${matching}
          ORDER BY s.last_date DESC, s.sender_email
          OFFSET $${params.length - 1} LIMIT $${params.length}
