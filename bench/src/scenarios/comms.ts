@@ -58,11 +58,12 @@ function tabCondition(tab: Tab): string {
   }
 }
 
-/** MailboxTabsRepository.page without search or unread filter: the entries' page, then its emails and tracking. */
+/** MailboxTabsRepository.page without search or unread filter: the entries' page, then its emails, tracking and links. */
 const TAB_PAGE = (tab: Tab) => `SELECT m.email_id, m.folder, m.read_at, m.archived_at, m.date,
         e.message_id, e.direction, e.source, e.user_id, e.subject, left(e.text, 600) AS text_start,
         e.from_address, e.to_addresses, e.cc_addresses, e.attachments,
-        t.email_id IS NOT NULL AS tracked, t.sent_at, t.open_count, t.last_opened_at
+        t.email_id IS NOT NULL AS tracked, t.sent_at, t.open_count, t.last_opened_at,
+        coalesce(l.links, '[]') AS links
  FROM (
    SELECT m.* FROM ${COMMS}.mailbox_entries m
    WHERE m.account_id = $1 AND m.user_id = $2 AND ${tabCondition(tab)}
@@ -71,33 +72,21 @@ const TAB_PAGE = (tab: Tab) => `SELECT m.email_id, m.folder, m.read_at, m.archiv
  ) m
  JOIN ${COMMS}.emails e ON e.id = m.email_id
  LEFT JOIN ${COMMS}.email_tracking t ON t.email_id = m.email_id
+ LEFT JOIN LATERAL (
+   SELECT json_agg(json_build_object('resource_type', l.resource_type, 'resource_id', l.resource_id) ORDER BY l.resource_type, l.resource_id) AS links
+   FROM ${COMMS}.email_links l WHERE l.email_id = m.email_id AND l.account_id = $1
+ ) l ON true
  ORDER BY m.date DESC, m.email_id DESC`;
 
-/** What TypeORM sends for EmailLinksRepository.forEmails (the page's links), as seen in pg_stat_activity. */
-const PAGE_LINKS = `SELECT "l"."email_id" AS "l_email_id", "l"."resource_type" AS "l_resource_type", "l"."resource_id" AS "l_resource_id",
-        "l"."account_id" AS "l_account_id", "l"."created_at" AS "l_created_at"
- FROM ${COMMS}."email_links" "l"
- WHERE "l"."account_id" = $1 AND "l"."email_id" = ANY($2)
- ORDER BY "l"."email_id" ASC, "l"."resource_type" ASC, "l"."resource_id" ASC`;
-
-/** MailboxTabsRepository.counts. */
-const COUNTS = `SELECT coalesce(c.inbox_total, 0) AS inbox_total, coalesce(c.inbox_unread, 0) AS inbox_unread,
-        p.suggested_total, p.suggested_unread,
-        coalesce(c.sent_total, 0) AS sent_total, coalesce(c.archived_total, 0) AS archived_total
- FROM (
-   SELECT count(*)::int AS suggested_total, coalesce(sum(s.unread), 0)::int AS suggested_unread
-   FROM ${COMMS}.mailbox_senders s
-   WHERE s.account_id = $1 AND s.user_id = $2 AND s.messages > 0
-     AND NOT EXISTS (SELECT 1 FROM ${COMMS}.ignored_senders i WHERE i.account_id = $1 AND i.user_id = $2 AND i.email = s.sender_email)
- ) p
- LEFT JOIN ${COMMS}.mailbox_counters c ON c.account_id = $1 AND c.user_id = $2`;
+/** MailboxTabsRepository.counts: the user's row of the counters the triggers keep. */
+const COUNTS = `SELECT inbox_total, inbox_unread, suggested_total, suggested_unread, sent_total, archived_total
+ FROM ${COMMS}.mailbox_counters WHERE account_id = $1 AND user_id = $2`;
 
 /** SuggestedPeopleRepository.page without `q`, with its latestName subquery. */
 const SUGGESTED_PEOPLE = `WITH people AS (
    SELECT s.sender_email AS email, s.messages AS message_count, s.unread AS unread_count, s.last_date, s.last_email_id
    FROM ${COMMS}.mailbox_senders s
-   WHERE s.account_id = $1 AND s.user_id = $2 AND s.messages > 0
-     AND NOT EXISTS (SELECT 1 FROM ${COMMS}.ignored_senders i WHERE i.account_id = $1 AND i.user_id = $2 AND i.email = s.sender_email)
+   WHERE s.account_id = $1 AND s.user_id = $2 AND s.messages > 0 AND NOT s.ignored
    ORDER BY s.last_date DESC, s.sender_email
    OFFSET $3 LIMIT $4
  )
@@ -158,7 +147,7 @@ export async function commsBenchmark(): Promise<void> {
     const problems = await checkSeed(pool, account.accountId);
     process.stdout.write(
       problems.length === 0
-        ? `seed check (${((Date.now() - checkStarted) / 1000).toFixed(1)} s): linked, counters, senders, link dates and conversations agree with a recount\n`
+        ? `seed check (${((Date.now() - checkStarted) / 1000).toFixed(1)} s): linked, counters, senders, ignored flags, link dates and conversations agree with a recount\n`
         : `seed check FAILED: ${problems.join('; ')}\n`,
     );
     await describeMailbox(pool, account.accountId, users[0].id, seeded);
@@ -227,13 +216,8 @@ function endpointsOf(accountId: number, userId: number): Endpoint[] {
   const tab = (name: Tab): Endpoint => ({
     name: `${name} page 1`,
     path: `/v2/communications/emails?tab=${name}`,
-    sql: async (run) => {
-      const rows = await run(TAB_PAGE(name), [accountId, userId, 0, PER_PAGE + 1]);
-      const ids = rows.slice(0, PER_PAGE).map((row) => row.email_id);
-      await run(PAGE_LINKS, [accountId, ids]);
-      return ids;
-    },
-    fromApi: (body) => body.items!.map((item) => item.data.id),
+    sql: async (run) => (await run(TAB_PAGE(name), [accountId, userId, 0, PER_PAGE + 1])).slice(0, PER_PAGE).map((row) => [row.email_id, row.links]),
+    fromApi: (body) => body.items!.map((item) => [item.data.id, item.data.resources]),
   });
   return [
     tab('inbox'),
@@ -333,15 +317,23 @@ async function checkSeed(pool: Pool, accountId: number): Promise<string[]> {
     ],
     [
       'users whose counters are wrong',
-      `WITH truth AS (
+      `WITH suggested AS (
+         SELECT m.user_id, m.sender_email, m.read_at FROM ${COMMS}.mailbox_entries m
+         WHERE m.account_id = $1 AND ${SUGGESTED_ENTRY}
+           AND NOT EXISTS (SELECT 1 FROM ${COMMS}.ignored_senders i WHERE i.account_id = m.account_id AND i.user_id = m.user_id AND i.email = m.sender_email)),
+       people AS (
+         SELECT user_id, count(DISTINCT sender_email)::int AS suggested_total, count(*) FILTER (WHERE read_at IS NULL)::int AS suggested_unread
+         FROM suggested GROUP BY user_id),
+       truth AS (
          SELECT user_id,
                 count(*) FILTER (WHERE folder = 'inbox' AND archived_at IS NULL AND linked)::int AS inbox_total,
                 count(*) FILTER (WHERE folder = 'inbox' AND archived_at IS NULL AND linked AND read_at IS NULL)::int AS inbox_unread,
                 count(*) FILTER (WHERE folder = 'sent' AND archived_at IS NULL)::int AS sent_total,
                 count(*) FILTER (WHERE archived_at IS NOT NULL)::int AS archived_total
          FROM ${COMMS}.mailbox_entries WHERE account_id = $1 GROUP BY user_id)
-       SELECT count(*)::int AS n FROM truth t FULL JOIN (SELECT * FROM ${COMMS}.mailbox_counters WHERE account_id = $1) c USING (user_id)
-       WHERE (t.inbox_total, t.inbox_unread, t.sent_total, t.archived_total) IS DISTINCT FROM (c.inbox_total, c.inbox_unread, c.sent_total, c.archived_total)`,
+       SELECT count(*)::int AS n FROM truth t LEFT JOIN people p USING (user_id) FULL JOIN (SELECT * FROM ${COMMS}.mailbox_counters WHERE account_id = $1) c USING (user_id)
+       WHERE (t.inbox_total, t.inbox_unread, coalesce(p.suggested_total, 0), coalesce(p.suggested_unread, 0), t.sent_total, t.archived_total)
+             IS DISTINCT FROM (c.inbox_total, c.inbox_unread, c.suggested_total, c.suggested_unread, c.sent_total, c.archived_total)`,
     ],
     [
       'senders whose aggregates are wrong',
@@ -351,6 +343,12 @@ async function checkSeed(pool: Pool, accountId: number): Promise<string[]> {
          FROM ${COMMS}.mailbox_entries WHERE account_id = $1 AND ${SUGGESTED_ENTRY} GROUP BY user_id, sender_email)
        SELECT count(*)::int AS n FROM truth t FULL JOIN (SELECT * FROM ${COMMS}.mailbox_senders WHERE account_id = $1 AND messages > 0) s USING (user_id, sender_email)
        WHERE (t.messages, t.unread, t.last_date, t.last_email_id) IS DISTINCT FROM (s.messages, s.unread, s.last_date, s.last_email_id)`,
+    ],
+    [
+      'senders whose ignored flag is wrong',
+      `SELECT count(*)::int AS n FROM ${COMMS}.mailbox_senders s FULL JOIN (SELECT * FROM ${COMMS}.ignored_senders WHERE account_id = $1) i
+         ON i.account_id = s.account_id AND i.user_id = s.user_id AND i.email = s.sender_email
+       WHERE coalesce(s.account_id, i.account_id) = $1 AND coalesce(s.ignored, false) IS DISTINCT FROM (i.email IS NOT NULL)`,
     ],
     [
       'links whose email_date is wrong',
