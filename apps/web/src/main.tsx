@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { setUnauthorizedHandler } from './api/client';
+import { prefetchCurrentUser } from './auth/current-user';
 import { router } from './router';
 import { theme } from './theme';
 
@@ -21,6 +22,9 @@ setUnauthorizedHandler(() => {
   queryClient.clear();
   void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });
+
+// Ask who is signed in while the screen's code loads, rather than after it.
+if (!['/sign-in', '/accept-invitation'].includes(window.location.pathname)) void prefetchCurrentUser(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

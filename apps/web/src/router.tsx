@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
 import { RequireSignIn } from './auth/current-user';
@@ -5,6 +6,9 @@ import { SignInPage } from './auth/SignInPage';
 import { QueryStateView } from './components/QueryState';
 import { AppLayout } from './layout/AppLayout';
 import { RouteError } from './layout/RouteError';
+
+/** A screen module's default export as a lazy route's component. */
+const asRoute = (module: { default: ComponentType }) => ({ Component: module.default });
 
 /**
  * Each area is its own chunk (`lazy`), loaded when first visited, so the Communication Center's
@@ -25,7 +29,17 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <QueryStateView kind="loading" />,
     children: [
       { index: true, element: <Navigate to="/communication-center/email" replace /> },
-      { path: 'communication-center/*', lazy: () => import('./features/communication-center/routes') },
+      {
+        // The frame and the screen load in parallel (React Router fetches every matched lazy route at once).
+        path: 'communication-center',
+        lazy: () => import('./features/communication-center/routes'),
+        children: [
+          { index: true, element: <Navigate to="email" replace /> },
+          { path: 'email/*', lazy: () => import('./features/communication-center/email/EmailCenter').then(asRoute) },
+          { path: 'calls/*', lazy: () => import('./features/communication-center/calls/CallsCenter').then(asRoute) },
+          { path: 'texts/*', lazy: () => import('./features/communication-center/texts/TextMessagesCenter').then(asRoute) },
+        ],
+      },
       { path: 'leads/*', lazy: () => import('./features/records/lead-routes') },
       { path: 'contacts/*', lazy: () => import('./features/records/contact-routes') },
       { path: 'deals/*', lazy: () => import('./features/records/deal-routes') },

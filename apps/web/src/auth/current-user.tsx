@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { QueryClient, useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError, request, type SellEnvelope } from '../api/client';
@@ -16,6 +16,17 @@ export interface CurrentUser {
 
 export const CURRENT_USER_KEY = ['/v2/users/self'];
 
+const currentUserQuery = {
+  queryKey: CURRENT_USER_KEY,
+  queryFn: async () => (await request<SellEnvelope<CurrentUser>>('GET', '/v2/users/self', undefined, { skipAuthRedirect: true })).data,
+  retry: (count: number, error: Error) => !(error instanceof ApiError && error.status === 401) && count < 2,
+  staleTime: 60_000,
+};
+
+export function prefetchCurrentUser(client: QueryClient): Promise<void> {
+  return client.prefetchQuery(currentUserQuery);
+}
+
 const CurrentUserContext = createContext<CurrentUser | null>(null);
 
 /** The signed-in user; only used under `RequireSignIn`, where there always is one. */
@@ -32,12 +43,7 @@ export function isAdmin(user: CurrentUser): boolean {
 /** Screens behind the session cookie: no session → the sign-in screen, then back here. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
-  const self = useQuery({
-    queryKey: CURRENT_USER_KEY,
-    queryFn: async () => (await request<SellEnvelope<CurrentUser>>('GET', '/v2/users/self', undefined, { skipAuthRedirect: true })).data,
-    retry: (count, error) => !(error instanceof ApiError && error.status === 401) && count < 2,
-    staleTime: 60_000,
-  });
+  const self = useQuery(currentUserQuery);
   if (self.isPending) return <FullPageState kind="loading" />;
   if (self.error instanceof ApiError && self.error.status === 401) {
     const next = `${location.pathname}${location.search}`;

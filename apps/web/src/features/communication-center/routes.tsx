@@ -1,11 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { QueryStateView } from '../../components/QueryState';
-
-const EmailCenter = lazy(() => import('./email/EmailCenter'));
-const CallsCenter = lazy(() => import('./calls/CallsCenter'));
-const TextMessagesCenter = lazy(() => import('./texts/TextMessagesCenter'));
+import { Outlet, useLocation, useNavigate } from 'react-router';
 
 const AREAS = [
   { path: 'email', label: 'Email' },
@@ -13,7 +7,7 @@ const AREAS = [
   { path: 'texts', label: 'Text messages' },
 ];
 
-/** The Communication Center: email, calls and text messages, each its own chunk. */
+/** The Communication Center's frame: email, calls and text messages are its child routes, each its own chunk (src/router.tsx). */
 export function Component() {
   const location = useLocation();
   const navigate = useNavigate();
@@ -29,14 +23,7 @@ export function Component() {
           ))}
         </Tabs.List>
       </Tabs>
-      <Suspense fallback={<QueryStateView kind="loading" />}>
-        <Routes>
-          <Route index element={<Navigate to="email" replace />} />
-          <Route path="email/*" element={<EmailCenter />} />
-          <Route path="calls/*" element={<CallsCenter />} />
-          <Route path="texts/*" element={<TextMessagesCenter />} />
-        </Routes>
-      </Suspense>
+      <Outlet />
     </>
   );
 }
