@@ -80,12 +80,15 @@ export async function startEmbeddedSystem(extraEnv: Record<string, string> = {})
       return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
     },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGINT');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
       }
+      child.stdout?.destroy();
+      child.stderr?.destroy();
       await twilio.stop();
       await prism.stop();
       rmSync(dataDir, { recursive: true, force: true });
