@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, type SellEnvelope } from '../../../api/client';
+import { useApiMutation, useCollection, useResource } from '../../../api/queries';
+import type { OwnerChoice } from '../../../components/OwnerPicker';
+import type { EmailMessage, MailboxCounts, MailboxEmail, MailboxTab, SuggestedPeopleResult, SuggestedPerson } from './mailbox-types';
+
+const EMAILS = '/v2/communications/emails';
+const PEOPLE = '/v2/communications/suggested_people';
+
+/**
+ * Every Communication Center email query starts with this path, so one invalidation refreshes
+ * the tabs, their counts and Suggested people after any change.
+ */
+const MAILBOX_KEYS = [['/v2/communications']];
+
+export const PAGE_SIZE = 25;
+
+/** Mail arrives while the screen is open: the counts are asked again every half minute. */
+export function useMailboxCounts() {
+  return useQuery({
+    queryKey: [`${EMAILS}/counts`, {}],
+    queryFn: async () => (await api.get<SellEnvelope<MailboxCounts>>(`${EMAILS}/counts`)).data,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useMailboxEmails(tab: MailboxTab, page: number, q: string, unreadOnly: boolean) {
+  return useCollection<MailboxEmail>(EMAILS, { tab, page, per_page: PAGE_SIZE, q: q || undefined, unread: unreadOnly ? true : undefined });
+}
+
+/** A suggested person's own emails (address search over the Suggested tab). */
+export function useSuggestedPersonEmails(email: string, enabled: boolean) {
+  return useCollection<MailboxEmail>(EMAILS, { tab: 'suggested', q: email, per_page: 10 }, { enabled });
+}
+
+export function useSuggestedPeople(page: number, q: string) {
+  return useCollection<SuggestedPerson>(PEOPLE, { page, per_page: PAGE_SIZE, q: q || undefined });
+}
+
+export function useEmailMessage(id: number | null) {
+  return useResource<EmailMessage>(id === null ? null : `/v2/emails/${id}`);
+}
+
+export type BulkEmailAction = 'mark_read' | 'mark_unread' | 'archive' | 'unarchive';
+
+function runEmailAction(action: BulkEmailAction, ids: number[]) {
+  switch (action) {
+    case 'mark_read':
+      return api.post(`${EMAILS}/mark`, { data: { ids, read: true } });
+    case 'mark_unread':
+      return api.post(`${EMAILS}/mark`, { data: { ids, read: false } });
+    case 'archive':
+      return api.post(`${EMAILS}/archive`, { data: { ids } });
+    case 'unarchive':
+      return api.post(`${EMAILS}/unarchive`, { data: { ids } });
+  }
+}
+
+export function useEmailAction() {
+  return useApiMutation(({ action, ids }: { action: BulkEmailAction; ids: number[] }) => runEmailAction(action, ids), MAILBOX_KEYS);
+}
+
+export type PeopleAction = 'add_as_lead' | 'add_as_contact' | 'ignore' | 'unignore';
+
+export function usePeopleAction() {
+  return useApiMutation(
+    async ({ action, emails, owner }: { action: PeopleAction; emails: string[]; owner?: OwnerChoice | null }) =>
+      (await api.post<SellEnvelope<SuggestedPeopleResult>>(`${PEOPLE}/${action}`, { data: { emails, ...(owner ?? {}) } })).data,
+    // New leads and contacts appear in their lists too.
+    [...MAILBOX_KEYS, ['/v2/leads'], ['/v2/contacts']],
+  );
+}
