@@ -48,7 +48,7 @@ export function ImportHistory(props: { onFollow: (id: number) => void }) {
                       <Text size="xs" c="dimmed">{formatBytes(job.bytes)}</Text>
                     </Table.Td>
                     <Table.Td>{job.resource_type}s</Table.Td>
-                    <Table.Td><ImportStatusBadge status={job.status} /></Table.Td>
+                    <Table.Td miw={120}><ImportStatusBadge status={job.status} /></Table.Td>
                     <Table.Td>
                       <Progress value={Math.round(job.progress * 100)} color={job.status === 'failed' ? 'red' : isFinished(job) ? 'green' : undefined} aria-label={`Progress of import ${job.id}`} />
                     </Table.Td>

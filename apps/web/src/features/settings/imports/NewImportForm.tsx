@@ -71,6 +71,12 @@ export function NewImportForm({ onStarted }: { onStarted: (job: CsvImport) => vo
       },
     });
 
+  const changeType = (value: string) => {
+    setType(value as ImportRecordType);
+    // A pool serves one record type: a pool chosen for the old type cannot take the new one.
+    if (owner?.startsWith('pool:')) setOwner(null);
+  };
+
   const mapped = targets.filter((t) => t !== SKIP).length;
   const warning = preview && mapped > 0 ? missingRequiredWarning(targets, type) : null;
   const ownerError = fieldErrorOf(start.error, 'owner_pool_id') ?? fieldErrorOf(start.error, 'owner_id');
@@ -81,7 +87,7 @@ export function NewImportForm({ onStarted }: { onStarted: (job: CsvImport) => vo
         <Title order={4}>New import</Title>
         <div>
           <Text size="sm" fw={500} mb={4} id="import-type">Import as</Text>
-          <SegmentedControl aria-labelledby="import-type" value={type} onChange={(value) => setType(value as ImportRecordType)} data={TYPES} />
+          <SegmentedControl aria-labelledby="import-type" value={type} onChange={changeType} data={TYPES} />
         </div>
         <FileInput
           label="CSV file"
@@ -106,7 +112,7 @@ export function NewImportForm({ onStarted }: { onStarted: (job: CsvImport) => vo
           </>
         )}
         <div>
-          <OwnerPicker label="Owner of the imported records" value={owner} onChange={setOwner} />
+          <OwnerPicker label="Owner of the imported records" value={owner} onChange={setOwner} poolTypes={[type]} />
           <Group gap="xs" mt={4}>
             <Text size="xs" c={ownerError ? 'red' : 'dimmed'}>
               {ownerError ?? 'A user, or a pool that gives each row to its next member in turn. Left empty: you.'}

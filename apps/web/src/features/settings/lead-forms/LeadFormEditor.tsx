@@ -72,13 +72,13 @@ function LeadFormDetails({ form, back }: { form?: LeadForm; back: ReactNode }) {
       {back}
       <Title order={3}>{form ? form.name : 'New lead-capture form'}</Title>
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: form ? 6 : 12 }}>
+        <Grid.Col span={{ base: 12, xl: form ? 6 : 12 }}>
           <Paper withBorder p="sm" radius="md" component="form" onSubmit={submit} aria-label="Form settings">
             <Stack gap="sm">
               <TextInput label="Form name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrorOf(save.error, 'name')} description="Also tags every lead it creates." />
               <Switch label="Taking submissions" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
               <div>
-                <OwnerPicker label="New leads go to" value={owner} onChange={setOwner} />
+                <OwnerPicker label="New leads go to" value={owner} onChange={setOwner} poolTypes={['lead']} />
                 <Text size="xs" c={fieldErrorOf(save.error, 'owner_pool_id') || fieldErrorOf(save.error, 'owner_id') ? 'red' : 'dimmed'} mt={4}>
                   {fieldErrorOf(save.error, 'owner_pool_id') ??
                     fieldErrorOf(save.error, 'owner_id') ??
@@ -107,7 +107,7 @@ function LeadFormDetails({ form, back }: { form?: LeadForm; back: ReactNode }) {
           </Paper>
         </Grid.Col>
         {form && (
-          <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Grid.Col span={{ base: 12, xl: 6 }}>
             <EmbedSnippet form={form} />
           </Grid.Col>
         )}
