@@ -7,17 +7,17 @@ import { DealCard } from './DealCard';
 import { formatMoney } from './money';
 import type { DealCardData, Stage, StageTotal } from './pipeline-types';
 
-export const COLUMN_WIDTH = { base: 260, sm: 280 };
+export const COLUMN_WIDTH = { base: 260, sm: 240 };
 
 const CATEGORY_COLORS: Record<string, string> = { won: 'green', lost: 'red', unqualified: 'gray' };
 
 /** Count and value of every deal in the stage (not only the loaded cards), per currency. */
-function StageTotals(props: { total: StageTotal | undefined; loading: boolean }) {
+function StageTotals(props: { stageName: string; total: StageTotal | undefined; loading: boolean }) {
   if (props.loading) return <Loader size="xs" aria-label="Loading totals" />;
   if (!props.total) return null;
   const { count, values } = props.total;
   return (
-    <Stack gap={0}>
+    <Stack gap={0} role="group" aria-label={`${props.stageName} totals`}>
       <Text size="xs" c="dimmed">
         {count === 1 ? '1 deal' : `${count.toLocaleString()} deals`}
       </Text>
@@ -83,7 +83,7 @@ export function StageColumn(props: {
               </Badge>
             )}
           </Group>
-          <StageTotals total={props.total} loading={props.totalsLoading} />
+          <StageTotals stageName={stage.name} total={props.total} loading={props.totalsLoading} />
         </Stack>
         <Text size="xs" c="dimmed">{stage.likelihood}%</Text>
       </Group>

@@ -13,6 +13,18 @@ import { isBusy, STATUS_LABELS, type MailboxConnection } from './mailbox-types';
 
 const PER_PAGE = 25;
 
+/**
+ * A list of mailbox connections, asked again every few seconds while any of them is connecting or
+ * syncing (so status and progress move on screen), and every minute otherwise.
+ */
+function useConnections(query: Record<string, number>) {
+  const [busy, setBusy] = useState(false);
+  const connections = useCollection<MailboxConnection>('/v2/mailbox_connections', query, { refetchInterval: busy ? 5000 : 60000 });
+  const anyBusy = (connections.data?.rows ?? []).some(isBusy);
+  useEffect(() => setBusy(anyBusy), [anyBusy]);
+  return connections;
+}
+
 function useDisconnect() {
   return useApiMutation((c: MailboxConnection) => api.delete(`/v2/mailbox_connections/${c.id}`), [['/v2/mailbox_connections']]);
 }
@@ -37,11 +49,8 @@ function DisconnectModal(props: { connection: MailboxConnection | null; owner?: 
 /** The signed-in user's own mailbox: connect it, watch the sync, change it, disconnect it. */
 function OwnMailbox() {
   const self = useCurrentUser();
-  // While connecting or syncing, ask every few seconds so the status and progress move on screen.
-  const [busy, setBusy] = useState(false);
-  const own = useCollection<MailboxConnection>('/v2/mailbox_connections', { user_id: self.id, per_page: 1 }, { refetchInterval: busy ? 5000 : 60000 });
+  const own = useConnections({ user_id: self.id, per_page: 1 });
   const connection = own.data?.rows[0];
-  useEffect(() => setBusy(!!connection && isBusy(connection)), [connection]);
   const [editing, setEditing] = useState(false);
   const [disconnecting, setDisconnecting] = useState<MailboxConnection | null>(null);
 
@@ -77,7 +86,7 @@ function OwnMailbox() {
 /** Every user's mailbox connection (admins see all): status at a glance, and disconnect. */
 function AllMailboxes() {
   const [page, setPage] = useState(1);
-  const connections = useCollection<MailboxConnection>('/v2/mailbox_connections', { page, per_page: PER_PAGE });
+  const connections = useConnections({ page, per_page: PER_PAGE });
   const rows = connections.data?.rows ?? [];
   const userIds = [...new Set(rows.map((c) => c.user_id))];
   const users = useCollection<{ id: number; name: string }>('/v2/users', { ids: userIds, per_page: 100 }, { enabled: userIds.length > 0 });
