@@ -190,7 +190,8 @@ describe('web app: settings — distribution pools, lead-capture forms, imports'
     ]);
     expect(await snippet.textContent()).toBe(form.embed_html);
     expect(form.embed_html).toContain(`action="${system.baseUrl}/v2/forms/`);
-    await page.getByText('Your company').first().waitFor();
+    // The preview renders the snippet itself (sandboxed: it cannot submit).
+    await page.frameLocator('iframe[title="Form preview"]').getByLabel('Your company').waitFor();
 
     await page.getByRole('button', { name: 'Copy snippet' }).click();
     await page.getByRole('button', { name: 'Copied' }).waitFor();
