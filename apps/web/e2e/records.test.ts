@@ -35,7 +35,7 @@ describe('web app: leads, contacts and deals', () => {
 
   /** Picks an option of a Mantine Select (or MultiSelect) found by its label inside `scope`. */
   async function choose(scope: Page | ReturnType<Page['getByRole']>, label: string, option: string): Promise<void> {
-    await scope.getByRole('textbox', { name: label }).click();
+    await scope.getByRole('combobox', { name: label }).click();
     await page.getByRole('option', { name: option, exact: true }).click();
   }
 
@@ -75,15 +75,17 @@ describe('web app: leads, contacts and deals', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Leads' }).click();
     await page.getByRole('heading', { name: 'Leads' }).waitFor();
     const table = page.getByRole('table', { name: 'Leads' });
-    await table.getByRole('link', { name: 'Lena Convert' }).waitFor();
-    // 31 leads, 25 a page.
+    // Newest change first: the last lead seeded on top; 31 leads, 25 a page.
+    await table.getByRole('row').nth(1).getByRole('link', { name: 'Bulk30 Lead' }).waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('Page 2').waitFor();
+    await table.getByRole('link', { name: 'Lena Convert' }).waitFor();
     expect(await table.getByRole('row').count()).toBe(1 + 6);
-    await page.getByRole('button', { name: 'Previous' }).click();
 
     await table.getByRole('button', { name: 'Name' }).click();
     await page.waitForURL(/sort=last_name%3Aasc/);
+    await page.getByText('Page 1').waitFor();
+    await table.getByRole('row').nth(1).getByRole('link', { name: 'Lena Convert' }).waitFor();
     await screenshot(page, 'leads');
 
     await choose(page, 'Status', 'Working');
@@ -117,11 +119,11 @@ describe('web app: leads, contacts and deals', () => {
     expect((await api<Many<unknown>>('GET', '/v2/smart_lists')).items).toHaveLength(0);
 
     await dialog.getByRole('textbox', { name: 'Search text' }).fill('');
-    await dialog.getByRole('textbox', { name: 'Tags' }).fill(BULK_TAG);
-    await dialog.getByRole('textbox', { name: 'Tags' }).press('Enter');
+    await dialog.getByRole('combobox', { name: 'Tags' }).fill(BULK_TAG);
+    await dialog.getByRole('combobox', { name: 'Tags' }).press('Enter');
     await dialog.getByRole('button', { name: 'Save smart list' }).click();
     await page.getByLabel(`${BULK_COUNT} matching`).waitFor();
-    await page.getByRole('table', { name: 'Leads' }).getByRole('link', { name: 'Bulk01 Lead' }).waitFor();
+    await page.getByRole('table', { name: 'Leads' }).getByRole('link', { name: 'Bulk30 Lead' }).waitFor();
 
     await page.getByRole('button', { name: 'Reassign all' }).click();
     const reassign = page.getByRole('dialog', { name: 'Reassign leads' });
@@ -129,7 +131,7 @@ describe('web app: leads, contacts and deals', () => {
     await reassign.getByRole('button', { name: 'Reassign', exact: true }).click();
     await reassign.getByRole('status').getByText(`Done: ${BULK_COUNT} of ${BULK_COUNT} reassigned.`).waitFor({ timeout: 60_000 });
     expect(await reassign.getByRole('progressbar', { name: 'Reassignment progress' }).getAttribute('aria-valuenow')).toBe('100');
-    await reassign.getByRole('button', { name: 'Close' }).click();
+    await reassign.getByRole('button', { name: 'Done' }).click();
 
     const rexLeads = await api<Many<Lead>>('GET', `/v2/leads?owner_id=${users.rex}&per_page=100`);
     expect(rexLeads.items).toHaveLength(BULK_COUNT);
@@ -146,7 +148,7 @@ describe('web app: leads, contacts and deals', () => {
     await choose(reassign, 'New owner', 'Pia Pool');
     await reassign.getByRole('button', { name: 'Reassign', exact: true }).click();
     await reassign.getByText('Done: 2 of 2 reassigned.').waitFor();
-    await reassign.getByRole('button', { name: 'Close' }).click();
+    await reassign.getByRole('button', { name: 'Done' }).click();
     const piaLeads = await api<Many<{ first_name: string }>>('GET', `/v2/leads?owner_id=${users.pia}&per_page=100`);
     expect(piaLeads.items.map((i) => i.data.first_name).sort()).toEqual(['Bulk01', 'Bulk02']);
   });
@@ -168,9 +170,10 @@ describe('web app: leads, contacts and deals', () => {
     await thread.getByRole('button', { name: 'Create thread' }).click();
     await note.getByText('Quote', { exact: true }).waitFor();
 
-    await page.getByText('Starred', { exact: true }).click();
+    const show = page.getByRole('radiogroup', { name: 'Show' });
+    await show.getByText('Starred').click();
     await note.waitFor();
-    await page.getByText('All', { exact: true }).click();
+    await show.getByText('All').click();
     await choose(page, 'Thread', 'Quote');
     await note.waitFor();
     const starred = await api<Many<{ id: number; starred: boolean; thread_ids: number[] }>>('GET', `/v2/activities?resource_type=lead&resource_id=${leadId}&starred=true`);
@@ -182,23 +185,25 @@ describe('web app: leads, contacts and deals', () => {
   it('copies and regenerates the BCC address from a lead page', async () => {
     const before = (await api<One<{ email: string }>>('GET', '/v2/bcc_address')).data.email;
     await page.goto(`${system.baseUrl}/leads/${leadId}`);
-    const shown = page.getByLabel('BCC address', { exact: true });
+    const card = page.getByRole('region', { name: 'BCC address' });
+    const shown = card.getByLabel('Current BCC address');
     await shown.getByText(before).waitFor();
 
-    await page.getByRole('button', { name: 'Copy bcc address' }).click();
-    await page.getByRole('button', { name: 'Copy bcc address' }).getByText('Copied').waitFor();
+    await card.getByRole('button', { name: 'Copy BCC address' }).click();
+    await card.getByRole('button', { name: 'Copy BCC address' }).getByText('Copied').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(before);
 
     // Cancel changes nothing.
-    await page.getByRole('button', { name: 'Generate new address' }).click();
+    await card.getByRole('button', { name: 'Generate new address' }).click();
     const confirm = page.getByRole('dialog', { name: 'Generate a new BCC address?' });
     await confirm.getByText(/keeps working for a grace period/).waitFor();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     expect((await api<One<{ email: string }>>('GET', '/v2/bcc_address')).data.email).toBe(before);
 
-    await page.getByRole('button', { name: 'Generate new address' }).click();
+    await card.getByRole('button', { name: 'Generate new address' }).click();
     await confirm.getByRole('button', { name: 'Generate new address' }).click();
-    await page.getByText(/still accepted until/).waitFor();
+    await card.getByText(/still accepted until/).waitFor();
     const after = (await api<One<{ email: string; previous: { email: string }[] }>>('GET', '/v2/bcc_address')).data;
     expect(after.email).not.toBe(before);
     expect(after.previous.map((p) => p.email)).toContain(before);
@@ -237,7 +242,7 @@ describe('web app: leads, contacts and deals', () => {
 
     // The deal's page shows its own dropbox address.
     await page.getByRole('link', { name: 'Convert Co — first order' }).click();
-    await page.getByLabel('Deal email address', { exact: true }).getByText(deal.dropbox_email).waitFor();
+    await page.getByRole('region', { name: 'Deal email address' }).getByText(deal.dropbox_email).waitFor();
 
     await page.goto(`${system.baseUrl}/deals`);
     await page.getByRole('table', { name: 'Deals' }).getByRole('link', { name: 'Convert Co — first order' }).waitFor();

@@ -51,7 +51,7 @@ export function NewRecordModal(props: { kind: RecordKind; opened: boolean; onClo
   };
 
   return (
-    <Modal opened={props.opened} onClose={close} title={`New ${kind.singular}`} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={props.opened} onClose={close} title={`New ${kind.singular}`} size="lg">
       <form onSubmit={submit} aria-label={`New ${kind.singular}`}>
         <Stack>
           {errors.message && (

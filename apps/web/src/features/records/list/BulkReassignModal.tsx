@@ -106,6 +106,7 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={target !== null}
       onClose={() => canClose && close()}
       title={`Reassign ${kind.plural}`}
@@ -147,7 +148,7 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
             )}
             <Group justify="flex-end">
               <Button onClick={close} variant={progress.finished ? 'filled' : 'default'} disabled={!canClose}>
-                {progress.finished ? 'Close' : 'Hide (keeps running)'}
+                {progress.finished ? 'Done' : 'Hide (keeps running)'}
               </Button>
             </Group>
           </>

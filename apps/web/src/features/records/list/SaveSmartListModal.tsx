@@ -45,7 +45,7 @@ export function SaveSmartListModal(props: { kind: RecordKind; state: ListState; 
   const lines = describeFilters(filters, props.lookups);
 
   return (
-    <Modal opened={props.opened} onClose={close} title="Save as smart list">
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={props.opened} onClose={close} title="Save as smart list">
       <form onSubmit={submit} aria-label="Save as smart list">
         <Stack>
           {save.error && (

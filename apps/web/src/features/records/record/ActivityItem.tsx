@@ -38,9 +38,11 @@ export function ActivityItem(props: { item: Activity; threads: Thread[]; lookups
               {item.type === 'email' && item.from?.email ? ` · from ${item.from.email}` : ''}
             </Text>
           </Group>
-          <Text size="sm" fw={500}>
-            {activityHeading(item)}
-          </Text>
+          {activityHeading(item) && (
+            <Text size="sm" fw={500}>
+              {activityHeading(item)}
+            </Text>
+          )}
           {item.snippet && (
             <Text size="sm" c="dimmed" lineClamp={3} style={{ wordBreak: 'break-word' }}>
               {item.snippet}

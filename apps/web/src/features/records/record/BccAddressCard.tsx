@@ -35,8 +35,8 @@ export function BccAddressCard() {
     });
 
   return (
-    <Card withBorder>
-      <Title order={3} size="h4" mb={4}>
+    <Card withBorder component="section" aria-labelledby="bcc-address-title">
+      <Title order={3} size="h4" mb={4} id="bcc-address-title">
         BCC address
       </Title>
       <Text size="xs" c="dimmed" mb="sm">
@@ -44,7 +44,7 @@ export function BccAddressCard() {
       </Text>
       {view ?? (
         <Stack gap="xs">
-          <CopyableAddress address={bcc.data!.email} label="BCC address" />
+          <CopyableAddress address={bcc.data!.email} label="Current BCC address" />
           {bcc.data!.previous.length > 0 && (
             <div>
               <Text size="xs" c="dimmed">

@@ -63,7 +63,7 @@ export function ConvertLeadModal(props: { lead: Lead; lookups: Lookups; opened: 
   };
 
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={`Convert ${LEAD_KIND.displayName(lead)}`}>
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={props.opened} onClose={props.onClose} title={`Convert ${LEAD_KIND.displayName(lead)}`}>
       <form onSubmit={submit} aria-label="Convert lead">
         <Stack>
           <Text size="sm">The lead becomes a contact{lead.organization_name ? `, linked to the company ${lead.organization_name}` : ''}.</Text>

@@ -10,7 +10,7 @@ export function CopyableAddress(props: { address: string; label: string }) {
       <CopyButton value={props.address} timeout={1500}>
         {({ copied, copy }) => (
           <Tooltip label={copied ? 'Copied' : 'Copy to clipboard'} withArrow>
-            <Button size="xs" variant={copied ? 'filled' : 'light'} color={copied ? 'teal' : undefined} onClick={copy} aria-label={`Copy ${props.label.toLowerCase()}`}>
+            <Button size="xs" variant={copied ? 'filled' : 'light'} color={copied ? 'teal' : undefined} onClick={copy} aria-label={`Copy ${props.label.replace(/^Current /, '')}`}>
               {copied ? 'Copied' : 'Copy'}
             </Button>
           </Tooltip>

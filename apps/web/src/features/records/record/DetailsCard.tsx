@@ -120,7 +120,7 @@ function readOnlyRows(specs: FieldSpec[], record: Record<string, unknown>, looku
     );
   const address = specs.filter((s) => s.key.startsWith('address.')).map((s) => values[s.key]).filter(Boolean).join(', ');
   for (const spec of specs) {
-    if (spec.key.startsWith('address.') || (spec.when && !spec.when(values))) continue;
+    if (spec.key.startsWith('address.') || spec.createOnly || (spec.when && !spec.when(values))) continue;
     const value = values[spec.key];
     if (spec.input === 'owner') row('Owner', lookups.userName(record.owner_id as number));
     else if (spec.input === 'stage') row(spec.label, lookups.stageName(record.stage_id as number));

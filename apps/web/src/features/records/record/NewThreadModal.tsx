@@ -36,7 +36,7 @@ export function NewThreadModal(props: { resourceType: RecordType; resourceId: nu
     });
   };
   return (
-    <Modal opened={props.opened} onClose={close} title="New thread">
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={props.opened} onClose={close} title="New thread">
       <form onSubmit={submit} aria-label="New thread">
         <Stack>
           {create.error && (

@@ -11,8 +11,8 @@ function duration(seconds: number): string {
   return m ? `${m} min ${s} s` : `${s} s`;
 }
 
-/** The one-line heading of a feed entry: what it is and which way it went. */
-export function activityHeading(item: Activity): string {
+/** The one-line heading of a feed entry: what it is and which way it went (a plain note needs none). */
+export function activityHeading(item: Activity): string | null {
   switch (item.type) {
     case 'email':
       return `${item.direction === 'sent' ? 'Sent email' : 'Received email'}${item.subject ? `: ${item.subject}` : ''}`;
@@ -22,6 +22,6 @@ export function activityHeading(item: Activity): string {
     case 'text_message':
       return item.direction === 'incoming' ? 'Text message received' : 'Text message sent';
     case 'note':
-      return item.is_important ? 'Important note' : 'Note';
+      return item.is_important ? 'Important note' : null;
   }
 }
