@@ -42,7 +42,7 @@ export function AddPeopleModal(props: { type: NewRecordType; emails: string[]; o
           {count === 1 ? props.emails[0] : `${count} people`} will become {count === 1 ? `a ${props.type}` : `${props.type}s`}, with their emails filed on{' '}
           {count === 1 ? 'it' : 'them'}.
         </Text>
-        <OwnerPicker value={owner} onChange={setOwner} />
+        <OwnerPicker value={owner} onChange={setOwner} poolTypes={[props.type]} />
         {add.error && (
           <Alert color="red" role="alert" title="Not added">
             {add.error.message}

@@ -1,25 +1,12 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCollection } from '../../../api/queries';
+import { type NamedParty, partyName } from '../../../components/record-names';
 import type { MailLink, RecordType } from './mailbox-types';
-
-interface NamedParty {
-  id: number;
-  name?: string | null;
-  first_name?: string | null;
-  last_name?: string | null;
-  organization_name?: string | null;
-  email?: string | null;
-}
 
 /** The record pages of this app; their lists in the API are the same paths under /v2. */
 const PATHS: Record<RecordType, string> = { lead: '/leads', contact: '/contacts', deal: '/deals' };
 const LABELS: Record<RecordType, string> = { lead: 'Lead', contact: 'Contact', deal: 'Deal' };
-
-function displayName(record: NamedParty): string | null {
-  const person = [record.first_name, record.last_name].filter(Boolean).join(' ');
-  return record.name || person || record.organization_name || record.email || null;
-}
 
 function idsOf(links: MailLink[], type: RecordType): number[] {
   return [...new Set(links.filter((l) => l.resource_type === type).map((l) => l.resource_id))].sort((a, b) => a - b);
@@ -39,8 +26,8 @@ export function useRecordNames(links: MailLink[]): (link: MailLink) => string {
   const names = new Map<string, string>();
   for (const [type, query] of [['lead', leads], ['contact', contacts], ['deal', deals]] as const) {
     for (const record of query.data?.rows ?? []) {
-      const name = displayName(record);
-      if (name) names.set(`${type}:${record.id}`, name);
+      // A deal has only `name`, which partyName reads first.
+      names.set(`${type}:${record.id}`, partyName(record));
     }
   }
   return (link) => names.get(`${link.resource_type}:${link.resource_id}`) ?? `${LABELS[link.resource_type]} #${link.resource_id}`;
