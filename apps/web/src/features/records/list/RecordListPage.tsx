@@ -9,7 +9,7 @@ import { useLookups } from '../lookups';
 import type { RecordKind } from '../record-kinds';
 import type { AnyRecord } from '../types';
 import { BulkReassignModal, type ReassignTarget } from './BulkReassignModal';
-import { plainListQuery, readListState, writeListState, type ListState } from './list-state';
+import { hasQuickFilters, plainListQuery, readListState, writeListState, type ListState } from './list-state';
 import { QuickFilters } from './QuickFilters';
 import { RecordTable } from './RecordTable';
 import { SaveSmartListModal } from './SaveSmartListModal';
@@ -41,7 +41,7 @@ export function RecordListPage<T extends AnyRecord>({ kind }: { kind: RecordKind
     state.smartList ? { page: state.page, per_page: PER_PAGE, sort_by: state.sort } : plainListQuery(state, PER_PAGE),
   );
   const page = rows.data?.rows ?? [];
-  const filtered = state.smartList !== null || params.toString() !== '';
+  const filtered = state.smartList !== null || hasQuickFilters(state);
   const view = queryStateOf(rows, {
     isEmpty: page.length === 0,
     message: filtered ? `No ${kind.plural} match.` : `No ${kind.plural} yet.`,
