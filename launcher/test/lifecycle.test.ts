@@ -124,4 +124,15 @@ describe('records lifecycle', () => {
     expect(bad.body.errors[0].error).toMatchObject({ field: '/custom_fields/Seats', code: 'invalid' });
     await api.post('/v2/deals').set(admin).send({ data: { name: 'X', custom_fields: { Seats: 12 } } }).expect(200);
   });
+
+  it('keeps the largest deal value exact and refuses one that would overflow, storing nothing', async () => {
+    const largest = (await api.post('/v2/deals').set(admin).send({ data: { name: 'Largest', value: '999999999999999.99' } }).expect(200)).body.data;
+    expect((await api.get(`/v2/deals/${largest.id}`).set(admin).expect(200)).body.data.value).toBe('999999999999999.99');
+    for (const value of [1e20, '1000000000000000', 0.1 + 0.2]) {
+      const refused = await api.post('/v2/deals').set(admin).send({ data: { name: `Overflow ${value}`, value } }).expect(422);
+      expect(refused.body.errors[0].error).toMatchObject({ field: '/value' });
+    }
+    const names = (await api.get('/v2/deals?per_page=100').set(admin).expect(200)).body.items.map((item: { data: { name: string } }) => item.data.name);
+    expect(names.filter((name: string) => name.startsWith('Overflow'))).toEqual([]);
+  });
 });

@@ -17,15 +17,30 @@ import {
   ValidationOptions,
 } from 'class-validator';
 
+/** A deal value as stored (numeric(17,2)): up to 15 digits before the point and 2 after. */
+const DECIMAL_VALUE = /^-?\d{1,15}(\.\d{1,2})?$/;
+
+/**
+ * A valid deal value as the decimal string to store, without passing a string through a float
+ * ("999999999999999.99" stays exact); numbers are rounded to cents.
+ */
+export function decimalValueOf(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '0.00';
+  if (typeof value === 'number') return value.toFixed(2);
+  const [whole, cents = ''] = value.trim().split('.');
+  return `${whole}.${cents.padEnd(2, '0')}`;
+}
+
 /** Sell sends deal values as decimal strings ("1000.50") and some clients as numbers. */
 export function IsDecimalValue(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isDecimalValue',
       validator: {
+        // A number's shortest spelling must fit too: 1e20 or 0.1 + 0.2 are refused, not rounded into overflow.
         validate: (value: unknown) =>
-          (typeof value === 'number' && Number.isFinite(value)) ||
-          (typeof value === 'string' && /^-?\d{1,15}(\.\d{1,2})?$/.test(value.trim())),
+          (typeof value === 'number' && Number.isFinite(value) && DECIMAL_VALUE.test(String(value))) ||
+          (typeof value === 'string' && DECIMAL_VALUE.test(value.trim())),
         defaultMessage: () => 'value must be a decimal number with at most 2 decimal places',
       },
     },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DealAttributes, DealDto, DomainError, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
+import { Actor, DealAttributes, DealDto, decimalValueOf, DomainError, ListQuery, Page, parseAttributes, RecordsEvents } from '@crm/contracts';
 import { EventPublisher, TransactionRunner, Tx } from '@crm/platform';
 import { OwnedRecords } from '../../common/owned-records';
 import { normalizeTags } from '../../common/party-attributes';
@@ -144,7 +144,7 @@ export class DealsService {
       deal.name = name;
     }
     if (attributes.owner_id !== undefined) deal.owner_id = attributes.owner_id;
-    if ('value' in attributes) deal.value = Number(attributes.value ?? 0).toFixed(2);
+    if ('value' in attributes) deal.value = decimalValueOf(attributes.value);
     if (attributes.currency !== undefined) deal.currency = attributes.currency.toUpperCase();
     if (attributes.hot !== undefined) deal.hot = attributes.hot;
     if ('estimated_close_date' in attributes) deal.estimated_close_date = attributes.estimated_close_date?.slice(0, 10) ?? null;

@@ -1,4 +1,4 @@
-import type { RecordResourceType } from '@crm/contracts';
+import { decimalValueOf, type RecordResourceType } from '@crm/contracts';
 import { applyPartyAttributes, EMPTY_PARTY, normalizeTags } from '../../common/party-attributes';
 import type { PartyColumns } from '../../common/party-columns';
 
@@ -35,7 +35,7 @@ export function buildRecord(
       record: {
         ...base,
         name: String(attributes.name).trim(),
-        value: Number(attributes.value ?? 0).toFixed(2),
+        value: decimalValueOf(attributes.value as string | number | null | undefined),
         currency: ((attributes.currency as string | undefined) ?? defaults.currency).toUpperCase(),
         hot: attributes.hot === true,
         stage_id: stageId,
