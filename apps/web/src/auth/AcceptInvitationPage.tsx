@@ -1,15 +1,10 @@
+import type { InvitationDto } from '@crm/contracts';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, type SellEnvelope } from '../api/client';
 import { FullPageState } from '../components/QueryState';
-
-interface Invitation {
-  email: string;
-  name: string;
-  expires_at: string;
-}
 
 /** The invitation link's page: the invited user chooses a password and is signed in. */
 export function AcceptInvitationPage() {
@@ -23,7 +18,7 @@ export function AcceptInvitationPage() {
   const [busy, setBusy] = useState(false);
   const invitation = useQuery({
     queryKey: ['/v2/invitations', token],
-    queryFn: async () => (await api.get<SellEnvelope<Invitation>>(`/v2/invitations/${encodeURIComponent(token)}`)).data,
+    queryFn: async () => (await api.get<SellEnvelope<InvitationDto>>(`/v2/invitations/${encodeURIComponent(token)}`)).data,
     enabled: token !== '',
     retry: false,
   });

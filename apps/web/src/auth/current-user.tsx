@@ -1,24 +1,15 @@
+import type { UserDto } from '@crm/contracts';
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError, request, type SellEnvelope } from '../api/client';
 import { FullPageState } from '../components/QueryState';
 
-export interface CurrentUser {
-  id: number;
-  name: string;
-  email: string;
-  role: string;
-  status: string;
-  phone_number?: string | null;
-  timezone?: string;
-}
-
 export const CURRENT_USER_KEY = ['/v2/users/self'];
 
 const currentUserQuery = {
   queryKey: CURRENT_USER_KEY,
-  queryFn: async () => (await request<SellEnvelope<CurrentUser>>('GET', '/v2/users/self', undefined, { skipAuthRedirect: true })).data,
+  queryFn: async () => (await request<SellEnvelope<UserDto>>('GET', '/v2/users/self', undefined, { skipAuthRedirect: true })).data,
   retry: (count: number, error: Error) => !(error instanceof ApiError && error.status === 401) && count < 2,
   staleTime: 60_000,
 };
@@ -27,16 +18,16 @@ export function prefetchCurrentUser(client: QueryClient): Promise<void> {
   return client.prefetchQuery(currentUserQuery);
 }
 
-const CurrentUserContext = createContext<CurrentUser | null>(null);
+const CurrentUserContext = createContext<UserDto | null>(null);
 
 /** The signed-in user; only used under `RequireSignIn`, where there always is one. */
-export function useCurrentUser(): CurrentUser {
+export function useCurrentUser(): UserDto {
   const user = useContext(CurrentUserContext);
   if (!user) throw new Error('useCurrentUser outside RequireSignIn');
   return user;
 }
 
-export function isAdmin(user: CurrentUser): boolean {
+export function isAdmin(user: UserDto): boolean {
   return user.role.toLowerCase() === 'admin';
 }
 

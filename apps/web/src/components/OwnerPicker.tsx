@@ -1,19 +1,9 @@
+import type { DistributionPoolDto, RecordResourceType, UserDto } from '@crm/contracts';
 import { Select } from '@mantine/core';
 import { useCollection } from '../api/queries';
 
 /** Who a record goes to: a user, or a distribution pool that picks the next user in turn. */
 export type OwnerChoice = { owner_id: number } | { owner_pool_id: number };
-
-interface NamedUser {
-  id: number;
-  name: string;
-  status?: string;
-}
-interface NamedPool {
-  id: number;
-  name: string;
-  resource_type?: 'lead' | 'contact' | 'deal';
-}
 
 export function ownerChoiceOf(value: string | null): OwnerChoice | null {
   const match = value ? /^(user|pool):(\d+)$/.exec(value) : null;
@@ -31,11 +21,11 @@ export function OwnerPicker(props: {
   value: string | null;
   onChange: (value: string | null) => void;
   allowPools?: boolean;
-  poolTypes?: ('lead' | 'contact' | 'deal')[];
+  poolTypes?: RecordResourceType[];
   required?: boolean;
 }) {
-  const users = useCollection<NamedUser>('/v2/users', { per_page: 100, status: 'active', sort_by: 'name' });
-  const pools = useCollection<NamedPool>('/v2/distribution_pools', { per_page: 100 }, { enabled: props.allowPools !== false });
+  const users = useCollection<Pick<UserDto, 'id' | 'name'>>('/v2/users', { per_page: 100, status: 'active', sort_by: 'name' });
+  const pools = useCollection<Pick<DistributionPoolDto, 'id' | 'name' | 'resource_type'>>('/v2/distribution_pools', { per_page: 100 }, { enabled: props.allowPools !== false });
   const data = [
     { group: 'Users', items: (users.data?.rows ?? []).map((u) => ({ value: `user:${u.id}`, label: u.name })) },
     ...(props.allowPools === false ? [] : [{ group: 'Distribution pools', items: (pools.data?.rows ?? []).filter((p) => !props.poolTypes || !p.resource_type || props.poolTypes.includes(p.resource_type)).map((p) => ({ value: `pool:${p.id}`, label: `${p.name} (round robin)` })) }]),

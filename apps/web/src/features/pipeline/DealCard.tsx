@@ -1,13 +1,14 @@
+import type { StageDto } from '@crm/contracts';
 import { ActionIcon, Anchor, Badge, Group, Menu, Paper, Stack, Text } from '@mantine/core';
 import { useDraggable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatMoney } from './money';
-import type { DealCardData, Stage } from './pipeline-types';
+import type { DealCardData } from './pipeline-types';
 
 export interface DragData {
   deal: DealCardData;
-  stage: Stage;
+  stage: StageDto;
 }
 
 /** What a card shows; also drawn under the pointer while it is dragged. */
@@ -39,7 +40,7 @@ export function DealCardBody(props: { deal: DealCardData; actions?: ReactNode })
  * or a press on touch screens, so links and scrolling still work); the handle button starts a
  * keyboard drag (space, arrows, space) and the menu moves the deal without dragging at all.
  */
-export function DealCard(props: { deal: DealCardData; stage: Stage; stages: Stage[]; onMove: (deal: DealCardData, to: Stage) => void }) {
+export function DealCard(props: { deal: DealCardData; stage: StageDto; stages: StageDto[]; onMove: (deal: DealCardData, to: StageDto) => void }) {
   const { deal, stage } = props;
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
     id: `deal-${deal.id}`,

@@ -1,3 +1,4 @@
+import type { StageDto } from '@crm/contracts';
 import { Alert, Box, Group, Paper } from '@mantine/core';
 import {
   DndContext,
@@ -20,7 +21,7 @@ import { columnKeyboardCoordinates } from './board-keyboard';
 import { DealCardBody, type DragData } from './DealCard';
 import { COLUMN_WIDTH, StageColumn } from './StageColumn';
 import { useMoveDeal } from './use-move-deal';
-import type { DealCardData, Stage } from './pipeline-types';
+import type { DealCardData } from './pipeline-types';
 
 // The pointer's column when there is a pointer; the card's overlap when dragging by keyboard.
 const collisions: CollisionDetection = (args) => {
@@ -31,8 +32,8 @@ const collisions: CollisionDetection = (args) => {
 function dragDataOf(data: unknown): DragData | undefined {
   return data && typeof data === 'object' && 'deal' in data ? (data as DragData) : undefined;
 }
-function stageOf(data: unknown): Stage | undefined {
-  return data && typeof data === 'object' && 'stage' in data ? (data as { stage: Stage }).stage : undefined;
+function stageOf(data: unknown): StageDto | undefined {
+  return data && typeof data === 'object' && 'stage' in data ? (data as { stage: StageDto }).stage : undefined;
 }
 
 const SCREEN_READER_INSTRUCTIONS = {
@@ -41,7 +42,7 @@ const SCREEN_READER_INSTRUCTIONS = {
 };
 
 /** Stages side by side (scrolling sideways on a phone); deals dragged between them change stage. */
-export function PipelineBoard(props: { pipelineId: number; stages: Stage[] }) {
+export function PipelineBoard(props: { pipelineId: number; stages: StageDto[] }) {
   const { pipelineId, stages } = props;
   const totals = useStageTotals(pipelineId);
   const move = useMoveDeal(pipelineId);
@@ -55,7 +56,7 @@ export function PipelineBoard(props: { pipelineId: number; stages: Stage[] }) {
     useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
   );
 
-  const moveDeal = (deal: DealCardData, to: Stage) => {
+  const moveDeal = (deal: DealCardData, to: StageDto) => {
     const from = stages.find((s) => s.id === deal.stage_id);
     if (!from || from.id === to.id) return;
     move.mutate({ deal, from, to });

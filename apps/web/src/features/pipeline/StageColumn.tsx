@@ -1,3 +1,4 @@
+import type { StageDto, StageTotalDto } from '@crm/contracts';
 import { Badge, Box, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDroppable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
@@ -5,14 +6,14 @@ import { QueryStateView } from '../../components/QueryState';
 import { cardsOf, useStageDeals } from './board-queries';
 import { DealCard } from './DealCard';
 import { formatMoney } from './money';
-import type { DealCardData, Stage, StageTotal } from './pipeline-types';
+import type { DealCardData } from './pipeline-types';
 
 export const COLUMN_WIDTH = { base: 260, sm: 240 };
 
 const CATEGORY_COLORS: Record<string, string> = { won: 'green', lost: 'red', unqualified: 'gray' };
 
 /** Count and value of every deal in the stage (not only the loaded cards), per currency. */
-function StageTotals(props: { stageName: string; total: StageTotal | undefined; loading: boolean }) {
+function StageTotals(props: { stageName: string; total: StageTotalDto | undefined; loading: boolean }) {
   if (props.loading) return <Loader size="xs" aria-label="Loading totals" />;
   if (!props.total) return null;
   const { count, values } = props.total;
@@ -32,11 +33,11 @@ function StageTotals(props: { stageName: string; total: StageTotal | undefined; 
 
 /** One stage: its totals, then its deals 50 at a time ("Load more"); a drop target for cards. */
 export function StageColumn(props: {
-  stage: Stage;
-  stages: Stage[];
-  total: StageTotal | undefined;
+  stage: StageDto;
+  stages: StageDto[];
+  total: StageTotalDto | undefined;
   totalsLoading: boolean;
-  onMove: (deal: DealCardData, to: Stage) => void;
+  onMove: (deal: DealCardData, to: StageDto) => void;
 }) {
   const { stage } = props;
   const deals = useStageDeals(stage.id);

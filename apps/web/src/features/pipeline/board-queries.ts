@@ -1,6 +1,7 @@
+import type { ContactDto, DealDto, StageTotalDto } from '@crm/contracts';
 import { useInfiniteQuery, useQuery, type InfiniteData, type QueryKey } from '@tanstack/react-query';
 import { api, itemsOf, type SellCollection } from '../../api/client';
-import { contactNameOf, type ContactName, type Deal, type DealCardData, type StageTotal } from './pipeline-types';
+import { contactNameOf, type DealCardData } from './pipeline-types';
 
 /** Cards per column per request: a stage may hold thousands of deals, the column loads more on demand. */
 export const DEALS_PER_PAGE = 50;
@@ -18,13 +19,13 @@ export const stageTotalsKey = (pipelineId: number): QueryKey => [...boardKey, 't
 
 /** One page of a stage's deals, most recently changed first, with the names of their contacts (one more request). */
 async function fetchDealPage(stageId: number, page: number): Promise<DealPage> {
-  const collection = await api.get<SellCollection<Deal>>('/v2/deals', { stage_id: stageId, page, per_page: DEALS_PER_PAGE, sort_by: 'updated_at:desc' });
+  const collection = await api.get<SellCollection<DealDto>>('/v2/deals', { stage_id: stageId, page, per_page: DEALS_PER_PAGE, sort_by: 'updated_at:desc' });
   const deals = itemsOf(collection);
   const contactIds = [...new Set(deals.map((d) => d.contact_id).filter((id): id is number => id !== null))];
   const names = new Map<number, string>();
   if (contactIds.length > 0) {
     // Contacts the user may not see are simply missing from the answer: the card then shows no name.
-    const contacts = await api.get<SellCollection<ContactName>>('/v2/contacts', { ids: contactIds, per_page: contactIds.length });
+    const contacts = await api.get<SellCollection<Pick<ContactDto, 'id' | 'name' | 'first_name' | 'last_name'>>>('/v2/contacts', { ids: contactIds, per_page: contactIds.length });
     for (const contact of itemsOf(contacts)) names.set(contact.id, contactNameOf(contact));
   }
   return {
@@ -59,6 +60,6 @@ export function cardsOf(data: InfiniteData<DealPage> | undefined): DealCardData[
 export function useStageTotals(pipelineId: number) {
   return useQuery({
     queryKey: stageTotalsKey(pipelineId),
-    queryFn: async () => itemsOf(await api.get<SellCollection<StageTotal>>(`/v2/pipelines/${pipelineId}/stage_totals`, { per_page: 100 })),
+    queryFn: async () => itemsOf(await api.get<SellCollection<StageTotalDto>>(`/v2/pipelines/${pipelineId}/stage_totals`, { per_page: 100 })),
   });
 }

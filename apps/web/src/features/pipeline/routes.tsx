@@ -1,14 +1,14 @@
+import type { PipelineDto, StageDto } from '@crm/contracts';
 import { Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useCollection } from '../../api/queries';
 import { QueryStateView, queryStateOf } from '../../components/QueryState';
 import { PipelineBoard } from './PipelineBoard';
-import type { Pipeline, Stage } from './pipeline-types';
 
 /** /pipeline: choose a pipeline (kept in `?pipeline=`), see its board. */
 export function Component() {
   const [params, setParams] = useSearchParams();
-  const pipelines = useCollection<Pipeline>('/v2/pipelines', { per_page: 100, sort_by: 'id:asc' });
+  const pipelines = useCollection<PipelineDto>('/v2/pipelines', { per_page: 100, sort_by: 'id:asc' });
   const rows = pipelines.data?.rows ?? [];
   const chosen = rows.find((p) => String(p.id) === params.get('pipeline')) ?? rows[0];
 
@@ -34,7 +34,7 @@ export function Component() {
 }
 
 function PipelineStages(props: { pipelineId: number }) {
-  const stages = useCollection<Stage>('/v2/stages', { pipeline_id: props.pipelineId, active: true, sort_by: 'position:asc', per_page: 100 });
+  const stages = useCollection<StageDto>('/v2/stages', { pipeline_id: props.pipelineId, active: true, sort_by: 'position:asc', per_page: 100 });
   const rows = [...(stages.data?.rows ?? [])].filter((s) => s.pipeline_id === props.pipelineId).sort((a, b) => a.position - b.position);
   // While another pipeline's stages are still on screen (kept during the fetch), show loading rather than "no stages".
   if (stages.isPlaceholderData) return <QueryStateView kind="loading" label="Loading stages…" />;

@@ -1,14 +1,15 @@
+import type { StageDto, StageTotalDto } from '@crm/contracts';
 import { useMutation, useQueryClient, type InfiniteData, type QueryKey } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { notifyError } from '../../components/notify';
 import { stageDealsKey, stageTotalsKey, type DealPage } from './board-queries';
 import { centsOf, decimalOf } from './money';
-import type { DealCardData, Stage, StageTotal } from './pipeline-types';
+import type { DealCardData } from './pipeline-types';
 
 export interface DealMove {
   deal: DealCardData;
-  from: Stage;
-  to: Stage;
+  from: StageDto;
+  to: StageDto;
 }
 
 type Snapshot = [QueryKey, unknown][];
@@ -26,9 +27,9 @@ function withDealOnTop(data: InfiniteData<DealPage> | undefined, deal: DealCardD
 }
 
 /** Totals after one deal leaves `from` and enters `to`: its count and value move with it, in its currency. */
-export function totalsAfterMove(totals: StageTotal[] | undefined, deal: { value: string; currency: string }, fromId: number, toId: number): StageTotal[] | undefined {
+export function totalsAfterMove(totals: StageTotalDto[] | undefined, deal: { value: string; currency: string }, fromId: number, toId: number): StageTotalDto[] | undefined {
   if (!totals) return totals;
-  const change = (total: StageTotal, sign: 1n | -1n): StageTotal => {
+  const change = (total: StageTotalDto, sign: 1n | -1n): StageTotalDto => {
     const values = total.values.map((v) => ({ ...v }));
     let entry = values.find((v) => v.currency === deal.currency);
     if (!entry) {
@@ -61,7 +62,7 @@ export function useMoveDeal(pipelineId: number) {
       const moved: DealCardData = { ...deal, stage_id: to.id, updated_at: new Date().toISOString() };
       client.setQueryData<InfiniteData<DealPage>>(stageDealsKey(from.id), (data) => withoutDeal(data, deal.id));
       client.setQueryData<InfiniteData<DealPage>>(stageDealsKey(to.id), (data) => withDealOnTop(data, moved));
-      client.setQueryData<StageTotal[]>(stageTotalsKey(pipelineId), (totals) => totalsAfterMove(totals, deal, from.id, to.id));
+      client.setQueryData<StageTotalDto[]>(stageTotalsKey(pipelineId), (totals) => totalsAfterMove(totals, deal, from.id, to.id));
       return snapshot;
     },
     onError: (error, { deal, to }, snapshot) => {

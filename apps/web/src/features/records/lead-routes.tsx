@@ -1,3 +1,4 @@
+import type { LeadConversionDto, LeadDto } from '@crm/contracts';
 import { Anchor, Badge, Button, Card, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, Route, Routes } from 'react-router';
@@ -8,7 +9,6 @@ import { LEAD_KIND } from './record-kinds';
 import { BccAddressCard } from './record/BccAddressCard';
 import { ConvertLeadModal } from './record/ConvertLeadModal';
 import { RecordPage } from './record/RecordPage';
-import type { Lead, LeadConversion } from './types';
 
 /** /leads: the list, and /leads/:id a lead's page. */
 export function Component() {
@@ -36,7 +36,7 @@ function LeadPage() {
   );
 }
 
-function ConvertAction(props: { lead: Lead; lookups: Lookups }) {
+function ConvertAction(props: { lead: LeadDto; lookups: Lookups }) {
   const [opened, setOpened] = useState(false);
   return (
     <>
@@ -50,7 +50,7 @@ function ConvertAction(props: { lead: Lead; lookups: Lookups }) {
 
 /** What a converted lead became. */
 function ConversionCard(props: { leadId: number }) {
-  const conversions = useCollection<LeadConversion>('/v2/lead_conversions', { lead_id: props.leadId, per_page: 1 });
+  const conversions = useCollection<LeadConversionDto>('/v2/lead_conversions', { lead_id: props.leadId, per_page: 1 });
   const conversion = conversions.data?.rows[0];
   if (!conversion) return null;
   return (

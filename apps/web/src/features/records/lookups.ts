@@ -1,5 +1,5 @@
+import type { NamedItemDto, PipelineDto, RecordResourceType, StageDto, UserDto } from '@crm/contracts';
 import { useCollection } from '../../api/queries';
-import type { Pipeline, Stage, Tag, RecordType, User } from './types';
 
 /**
  * Names the lists and pages show for ids: users, pipelines, stages, tags. One page of 100 each
@@ -7,20 +7,20 @@ import type { Pipeline, Stage, Tag, RecordType, User } from './types';
  */
 export interface Lookups {
   userName: (id: number | null | undefined) => string;
-  users: User[];
+  users: UserDto[];
   stageName: (id: number | null | undefined) => string;
-  stages: Stage[];
-  pipelines: Pipeline[];
+  stages: StageDto[];
+  pipelines: PipelineDto[];
 }
 
 export function useUsers() {
-  return useCollection<User>('/v2/users', { per_page: 100, sort_by: 'name' });
+  return useCollection<UserDto>('/v2/users', { per_page: 100, sort_by: 'name' });
 }
 
 export function useLookups(): Lookups {
   const users = useUsers().data?.rows ?? [];
-  const stages = useCollection<Stage>('/v2/stages', { per_page: 100 }).data?.rows ?? [];
-  const pipelines = useCollection<Pipeline>('/v2/pipelines', { per_page: 100 }).data?.rows ?? [];
+  const stages = useCollection<StageDto>('/v2/stages', { per_page: 100 }).data?.rows ?? [];
+  const pipelines = useCollection<PipelineDto>('/v2/pipelines', { per_page: 100 }).data?.rows ?? [];
   const userNames = new Map(users.map((u) => [u.id, u.name]));
   const stageNames = new Map(stages.map((s) => [s.id, s.name]));
   return {
@@ -33,8 +33,8 @@ export function useLookups(): Lookups {
 }
 
 /** The tags of one record type, for filters and forms. */
-export function useTagNames(type: RecordType): string[] {
-  const tags = useCollection<Tag>('/v2/tags', { per_page: 100, resource_type: type }).data?.rows ?? [];
+export function useTagNames(type: RecordResourceType): string[] {
+  const tags = useCollection<NamedItemDto>('/v2/tags', { per_page: 100, resource_type: type }).data?.rows ?? [];
   return [...new Set(tags.map((t) => t.name))];
 }
 

@@ -1,8 +1,9 @@
+import type { ContactDto, DealDto, LeadDto, RecordResourceType } from '@crm/contracts';
 import { Anchor, Badge } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Lookups } from './lookups';
-import type { AnyRecord, Contact, Deal, Lead, RecordType } from './types';
+import type { AnyRecord } from './types';
 
 /** One column of a record list; `sortField` is the API's `sort_by` field when the column sorts. */
 export interface Column<T> {
@@ -14,7 +15,7 @@ export interface Column<T> {
 
 /** What differs between leads, contacts and deals; everything else in this area is shared. */
 export interface RecordKind<T extends AnyRecord = AnyRecord> {
-  type: RecordType;
+  type: RecordResourceType;
   /** `/v2/leads` */
   apiPath: string;
   /** `/leads` in the app */
@@ -44,7 +45,7 @@ function nameLink<T extends AnyRecord>(kind: () => RecordKind<T>) {
   );
 }
 
-export const LEAD_KIND: RecordKind<Lead> = {
+export const LEAD_KIND: RecordKind<LeadDto> = {
   type: 'lead',
   apiPath: '/v2/leads',
   basePath: '/leads',
@@ -64,10 +65,10 @@ export const LEAD_KIND: RecordKind<Lead> = {
   ],
 };
 
-export const CUSTOMER_STATUS_LABELS: Record<Contact['customer_status'], string> = { none: 'Not a customer', current: 'Customer', past: 'Past customer' };
-export const PROSPECT_STATUS_LABELS: Record<Contact['prospect_status'], string> = { none: 'Not a prospect', current: 'Prospect', lost: 'Lost prospect' };
+export const CUSTOMER_STATUS_LABELS: Record<ContactDto['customer_status'], string> = { none: 'Not a customer', current: 'Customer', past: 'Past customer' };
+export const PROSPECT_STATUS_LABELS: Record<ContactDto['prospect_status'], string> = { none: 'Not a prospect', current: 'Prospect', lost: 'Lost prospect' };
 
-export const CONTACT_KIND: RecordKind<Contact> = {
+export const CONTACT_KIND: RecordKind<ContactDto> = {
   type: 'contact',
   apiPath: '/v2/contacts',
   basePath: '/contacts',
@@ -97,7 +98,7 @@ export function formatMoney(value: string, currency: string): string {
   }
 }
 
-export const DEAL_KIND: RecordKind<Deal> = {
+export const DEAL_KIND: RecordKind<DealDto> = {
   type: 'deal',
   apiPath: '/v2/deals',
   basePath: '/deals',

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
 import { notifySuccess } from '../../../components/notify';
 import { OwnerPicker, ownerChoiceOf } from '../../../components/OwnerPicker';
-import { useRefreshPhoneCenter, type RecordType } from './phone-center-api';
+import type { PartyType } from '../../../components/record-names';
+import { useRefreshPhoneCenter } from './phone-center-api';
 
 /**
  * Add to Sell: a new lead or contact with the unmatched number, owned by the user or pool chosen
@@ -12,7 +13,7 @@ import { useRefreshPhoneCenter, type RecordType } from './phone-center-api';
  */
 export function AddToSellModal(props: { phoneNumber: string; opened: boolean; onClose: () => void }) {
   const refresh = useRefreshPhoneCenter();
-  const [as, setAs] = useState<RecordType>('lead');
+  const [as, setAs] = useState<PartyType>('lead');
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
   const [owner, setOwner] = useState<string | null>(null);
@@ -55,7 +56,7 @@ export function AddToSellModal(props: { phoneNumber: string; opened: boolean; on
           <SegmentedControl
             aria-label="Add as"
             value={as}
-            onChange={(value) => setAs(value as RecordType)}
+            onChange={(value) => setAs(value as PartyType)}
             data={[
               { value: 'lead', label: 'New lead' },
               { value: 'contact', label: 'New contact' },

@@ -1,10 +1,11 @@
+import type { PhoneCenterCallDto } from '@crm/contracts';
 import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { formatDateTime, formatDuration } from './format';
-import { recordingSrc, recordPath, type PhoneCenterCall } from './phone-center-api';
+import { recordingSrc, recordPath } from './phone-center-api';
 import { UnmatchedNumberActions } from './UnmatchedNumberActions';
 
 /**
@@ -31,7 +32,7 @@ function CallBackButton(props: { phoneNumber: string; who: string }) {
   );
 }
 
-function CallBadges({ call }: { call: PhoneCenterCall }) {
+function CallBadges({ call }: { call: PhoneCenterCallDto }) {
   return (
     <Group gap={4} wrap="wrap">
       <Badge variant="light" color={call.incoming ? 'blue' : 'gray'}>
@@ -44,7 +45,7 @@ function CallBadges({ call }: { call: PhoneCenterCall }) {
 }
 
 /** One call: who, when, how long, its recording, and what can be done about it. */
-export function CallItem(props: { call: PhoneCenterCall; recordName?: string }) {
+export function CallItem(props: { call: PhoneCenterCallDto; recordName?: string }) {
   const { call } = props;
   const who = props.recordName ?? call.phone_number;
   const src = recordingSrc(call);

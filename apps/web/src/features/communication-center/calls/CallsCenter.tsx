@@ -1,3 +1,4 @@
+import type { PhoneCenterCallDto } from '@crm/contracts';
 import { Autocomplete, Group, Stack, Switch, Tabs, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
@@ -7,7 +8,7 @@ import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { partyKey, useRecordNames } from '../../../components/record-names';
 import { CallItem } from './CallItem';
-import { CALLS_PATH, LIVE_REFRESH_MS, usePhoneCenterCounts, type PhoneCenterCall } from './phone-center-api';
+import { CALLS_PATH, LIVE_REFRESH_MS, usePhoneCenterCounts } from './phone-center-api';
 
 const PER_PAGE = 25;
 /** Sell's default lead statuses; any other status can be typed. */
@@ -45,7 +46,7 @@ export default function CallsCenter() {
   }, [debouncedStatus]);
 
   const counts = usePhoneCenterCounts();
-  const calls = useCollection<PhoneCenterCall>(
+  const calls = useCollection<PhoneCenterCallDto>(
     CALLS_PATH,
     { matched: tab === 'matched', missed: missedOnly ? true : undefined, lead_status: leadStatus || undefined, page, per_page: PER_PAGE },
     { refetchInterval: LIVE_REFRESH_MS },

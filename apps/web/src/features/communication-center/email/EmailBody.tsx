@@ -1,14 +1,14 @@
+import type { EmailDto } from '@crm/contracts';
 import { Text } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { emailDocument } from './email-document';
-import type { EmailMessage } from './mailbox-types';
 
 /**
  * The message itself: its sanitised HTML in a sandboxed frame (see email-document.ts), else its
  * text as text (React escapes it). The frame is `allow-same-origin` without `allow-scripts`, so
  * nothing in it runs, while this page can still measure it and show it at its full height.
  */
-export function EmailBody({ email }: { email: EmailMessage }) {
+export function EmailBody({ email }: { email: EmailDto }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(120);
   const framePage = useMemo(() => (email.html ? emailDocument(email.html, email.id, email.attachments) : null), [email]);

@@ -1,3 +1,4 @@
+import type { MailboxTab } from '@crm/contracts';
 import { Drawer } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
@@ -6,7 +7,7 @@ import { EmailList } from './EmailList';
 import { EmailReader } from './EmailReader';
 import { MailboxTabs } from './MailboxTabs';
 import { SuggestedPeople } from './SuggestedPeople';
-import { isMailboxTab, type MailboxTab } from './mailbox-types';
+import { isMailboxTab } from './tabs';
 
 const BASE = '/communication-center/email';
 

@@ -1,3 +1,4 @@
+import type { MailboxAction, MailboxEmailDto, MailboxTab } from '@crm/contracts';
 import { Button, Checkbox, Group, Stack, Switch, Text } from '@mantine/core';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
@@ -7,8 +8,7 @@ import { SearchBox } from './SearchBox';
 import { plural } from './format';
 import { useRecordNames } from './linked-records';
 import { useListParams } from './list-params';
-import { type BulkEmailAction, useEmailAction, useMailboxEmails } from './mailbox-api';
-import type { MailboxEmail, MailboxTab } from './mailbox-types';
+import { useEmailAction, useMailboxEmails } from './mailbox-api';
 import { usePageSelection } from './use-page-selection';
 
 const EMPTY: Record<MailboxTab, string> = {
@@ -18,7 +18,7 @@ const EMPTY: Record<MailboxTab, string> = {
   archived: 'Nothing archived.',
 };
 
-const DONE: Record<BulkEmailAction, string> = {
+const DONE: Record<MailboxAction, string> = {
   mark_read: 'marked read',
   mark_unread: 'marked unread',
   archive: 'archived',
@@ -34,7 +34,7 @@ export function EmailList({ tab }: { tab: MailboxTab }) {
   const nameOf = useRecordNames(rows.flatMap((row) => row.resources));
   const act = useEmailAction();
 
-  const bulk = (action: BulkEmailAction) => {
+  const bulk = (action: MailboxAction) => {
     const ids = selection.checked;
     act.mutate(
       { action, ids },
@@ -49,11 +49,11 @@ export function EmailList({ tab }: { tab: MailboxTab }) {
   };
 
   // Opening an unread email reads it, as in any mail client.
-  const opened = (email: MailboxEmail) => {
+  const opened = (email: MailboxEmailDto) => {
     if (!email.read) act.mutate({ action: 'mark_read', ids: [email.id] }, { onError: notifyError });
   };
 
-  const hrefOf = (email: MailboxEmail) => `/communication-center/email/${tab}/${email.id}${params.search ? `?${params.search}` : ''}`;
+  const hrefOf = (email: MailboxEmailDto) => `/communication-center/email/${tab}/${email.id}${params.search ? `?${params.search}` : ''}`;
   const none = selection.checked.length === 0 || act.isPending;
   const state = queryStateOf(emails, {
     isEmpty: rows.length === 0,

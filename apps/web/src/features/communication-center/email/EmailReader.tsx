@@ -1,3 +1,4 @@
+import type { MailboxTab } from '@crm/contracts';
 import { Alert, Anchor, Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { QueryStateView } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../components/notify';
@@ -5,7 +6,6 @@ import { EmailBody } from './EmailBody';
 import { addressLabel, addressList, fileSize, fullDate } from './format';
 import { LinkedRecords, useRecordNames } from './linked-records';
 import { useEmailAction, useEmailMessage } from './mailbox-api';
-import type { MailboxTab } from './mailbox-types';
 
 /** One email, opened: who, when, the records it is filed on, attachments and the message. */
 export function EmailReader(props: { emailId: number; tab: MailboxTab; onDone: () => void }) {

@@ -1,11 +1,11 @@
+import type { MailLink, MailboxEmailDto, MailboxTab } from '@crm/contracts';
 import { Anchor, Badge, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { addressList, plural, shortAddress, shortDate } from './format';
 import { LinkedRecords } from './linked-records';
-import type { MailboxEmail, MailLink, MailboxTab } from './mailbox-types';
 
 /** Sent tab: delivery and opens of mail sent from the CRM; mail sent elsewhere is not tracked. */
-function SentTracking({ email }: { email: MailboxEmail }) {
+function SentTracking({ email }: { email: MailboxEmailDto }) {
   if (!email.sent_from_crm) {
     return <Text size="xs" c="dimmed">Sent outside the CRM · not tracked</Text>;
   }
@@ -24,7 +24,7 @@ function SentTracking({ email }: { email: MailboxEmail }) {
 
 /** One email in a tab: checkbox, who, subject (the link that opens it), snippet, records, date. */
 export function EmailRow(props: {
-  email: MailboxEmail;
+  email: MailboxEmailDto;
   tab: MailboxTab;
   href: string;
   checked: boolean;

@@ -1,10 +1,10 @@
+import type { MailboxCountsDto, MailboxTab } from '@crm/contracts';
 import { Badge, Tabs, Text } from '@mantine/core';
 import { useMailboxCounts } from './mailbox-api';
-import type { MailboxCounts, MailboxTab } from './mailbox-types';
 
 const LABELS: Record<MailboxTab, string> = { inbox: 'Inbox', suggested: 'Suggested people', sent: 'Sent', archived: 'Archived' };
 
-function countsOf(counts: MailboxCounts | undefined, tab: MailboxTab): { total: number; unread?: number } | null {
+function countsOf(counts: MailboxCountsDto | undefined, tab: MailboxTab): { total: number; unread?: number } | null {
   if (!counts) return null;
   return counts[tab];
 }

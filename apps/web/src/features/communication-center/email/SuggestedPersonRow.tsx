@@ -1,10 +1,10 @@
+import type { SuggestedPersonDto } from '@crm/contracts';
 import { Anchor, Button, Checkbox, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { NewRecordType } from './AddPeopleModal';
 import { plural, shortDate } from './format';
 import { useSuggestedPersonEmails } from './mailbox-api';
-import type { SuggestedPerson } from './mailbox-types';
 
 /** Their emails, loaded when the row is expanded (an address search over the Suggested tab). */
 function PersonEmails({ email }: { email: string }) {
@@ -28,7 +28,7 @@ function PersonEmails({ email }: { email: string }) {
 
 /** One sender: who, how many emails (unread), the latest, and what to do with them. */
 export function SuggestedPersonRow(props: {
-  person: SuggestedPerson;
+  person: SuggestedPersonDto;
   checked: boolean;
   onCheck: (on: boolean) => void;
   onAdd: (type: NewRecordType) => void;

@@ -1,4 +1,4 @@
-import type { MailAttachment } from './mailbox-types';
+import type { MailAttachmentMeta } from '@crm/contracts';
 
 /**
  * The page an email's HTML is shown in, inside a sandboxed frame. The server has already
@@ -22,7 +22,7 @@ const FRAME_STYLE = `
  * email (same origin, so the session cookie goes with it). Parsing with DOMParser runs nothing and
  * loads nothing. An inline image with no matching part is dropped rather than shown broken.
  */
-function withInlineImages(html: string, emailId: number, attachments: MailAttachment[]): string {
+function withInlineImages(html: string, emailId: number, attachments: MailAttachmentMeta[]): string {
   const document = new DOMParser().parseFromString(html, 'text/html');
   const byContentId = new Map(
     attachments.filter((a) => a.content_id).map((a) => [a.content_id!.replace(/^<|>$/g, '').toLowerCase(), a.id]),
@@ -37,7 +37,7 @@ function withInlineImages(html: string, emailId: number, attachments: MailAttach
   return document.body.innerHTML;
 }
 
-export function emailDocument(html: string, emailId: number, attachments: MailAttachment[]): string {
+export function emailDocument(html: string, emailId: number, attachments: MailAttachmentMeta[]): string {
   return (
     '<!doctype html><html><head><meta charset="utf-8">' +
     `<meta http-equiv="Content-Security-Policy" content="${POLICY}">` +

@@ -1,4 +1,4 @@
-import type { MailAddress } from './mailbox-types';
+import type { MailAddress } from '@crm/contracts';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });

@@ -1,14 +1,14 @@
+import type { MailLink, MailResourceType } from '@crm/contracts';
 import { Anchor, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCollection } from '../../../api/queries';
 import { type NamedParty, partyName } from '../../../components/record-names';
-import type { MailLink, RecordType } from './mailbox-types';
 
 /** The record pages of this app; their lists in the API are the same paths under /v2. */
-const PATHS: Record<RecordType, string> = { lead: '/leads', contact: '/contacts', deal: '/deals' };
-const LABELS: Record<RecordType, string> = { lead: 'Lead', contact: 'Contact', deal: 'Deal' };
+const PATHS: Record<MailResourceType, string> = { lead: '/leads', contact: '/contacts', deal: '/deals' };
+const LABELS: Record<MailResourceType, string> = { lead: 'Lead', contact: 'Contact', deal: 'Deal' };
 
-function idsOf(links: MailLink[], type: RecordType): number[] {
+function idsOf(links: MailLink[], type: MailResourceType): number[] {
   return [...new Set(links.filter((l) => l.resource_type === type).map((l) => l.resource_id))].sort((a, b) => a - b);
 }
 

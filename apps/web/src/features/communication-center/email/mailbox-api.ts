@@ -1,8 +1,17 @@
+import type {
+  EmailDto,
+  MailboxAction,
+  MailboxCountsDto,
+  MailboxEmailDto,
+  MailboxTab,
+  SuggestedPeopleAction,
+  SuggestedPeopleActionDto,
+  SuggestedPersonDto,
+} from '@crm/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation, useCollection, useResource } from '../../../api/queries';
 import type { OwnerChoice } from '../../../components/OwnerPicker';
-import type { EmailMessage, MailboxCounts, MailboxEmail, MailboxTab, SuggestedPeopleResult, SuggestedPerson } from './mailbox-types';
 
 const EMAILS = '/v2/communications/emails';
 const PEOPLE = '/v2/communications/suggested_people';
@@ -19,31 +28,29 @@ export const PAGE_SIZE = 25;
 export function useMailboxCounts() {
   return useQuery({
     queryKey: [`${EMAILS}/counts`, {}],
-    queryFn: async () => (await api.get<SellEnvelope<MailboxCounts>>(`${EMAILS}/counts`)).data,
+    queryFn: async () => (await api.get<SellEnvelope<MailboxCountsDto>>(`${EMAILS}/counts`)).data,
     refetchInterval: 30_000,
   });
 }
 
 export function useMailboxEmails(tab: MailboxTab, page: number, q: string, unreadOnly: boolean) {
-  return useCollection<MailboxEmail>(EMAILS, { tab, page, per_page: PAGE_SIZE, q: q || undefined, unread: unreadOnly ? true : undefined });
+  return useCollection<MailboxEmailDto>(EMAILS, { tab, page, per_page: PAGE_SIZE, q: q || undefined, unread: unreadOnly ? true : undefined });
 }
 
 /** A suggested person's own emails (address search over the Suggested tab). */
 export function useSuggestedPersonEmails(email: string, enabled: boolean) {
-  return useCollection<MailboxEmail>(EMAILS, { tab: 'suggested', q: email, per_page: 10 }, { enabled });
+  return useCollection<MailboxEmailDto>(EMAILS, { tab: 'suggested', q: email, per_page: 10 }, { enabled });
 }
 
 export function useSuggestedPeople(page: number, q: string) {
-  return useCollection<SuggestedPerson>(PEOPLE, { page, per_page: PAGE_SIZE, q: q || undefined });
+  return useCollection<SuggestedPersonDto>(PEOPLE, { page, per_page: PAGE_SIZE, q: q || undefined });
 }
 
 export function useEmailMessage(id: number | null) {
-  return useResource<EmailMessage>(id === null ? null : `/v2/emails/${id}`);
+  return useResource<EmailDto>(id === null ? null : `/v2/emails/${id}`);
 }
 
-export type BulkEmailAction = 'mark_read' | 'mark_unread' | 'archive' | 'unarchive';
-
-function runEmailAction(action: BulkEmailAction, ids: number[]) {
+function runEmailAction(action: MailboxAction, ids: number[]) {
   switch (action) {
     case 'mark_read':
       return api.post(`${EMAILS}/mark`, { data: { ids, read: true } });
@@ -57,15 +64,13 @@ function runEmailAction(action: BulkEmailAction, ids: number[]) {
 }
 
 export function useEmailAction() {
-  return useApiMutation(({ action, ids }: { action: BulkEmailAction; ids: number[] }) => runEmailAction(action, ids), MAILBOX_KEYS);
+  return useApiMutation(({ action, ids }: { action: MailboxAction; ids: number[] }) => runEmailAction(action, ids), MAILBOX_KEYS);
 }
-
-export type PeopleAction = 'add_as_lead' | 'add_as_contact' | 'ignore' | 'unignore';
 
 export function usePeopleAction() {
   return useApiMutation(
-    async ({ action, emails, owner }: { action: PeopleAction; emails: string[]; owner?: OwnerChoice | null }) =>
-      (await api.post<SellEnvelope<SuggestedPeopleResult>>(`${PEOPLE}/${action}`, { data: { emails, ...(owner ?? {}) } })).data,
+    async ({ action, emails, owner }: { action: SuggestedPeopleAction; emails: string[]; owner?: OwnerChoice | null }) =>
+      (await api.post<SellEnvelope<SuggestedPeopleActionDto>>(`${PEOPLE}/${action}`, { data: { emails, ...(owner ?? {}) } })).data,
     // New leads and contacts appear in their lists too.
     [...MAILBOX_KEYS, ['/v2/leads'], ['/v2/contacts']],
   );

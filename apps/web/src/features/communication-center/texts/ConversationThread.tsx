@@ -1,3 +1,4 @@
+import type { PhoneCenterTextMessageDto } from '@crm/contracts';
 import { Box, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
@@ -6,13 +7,13 @@ import { notifyError } from '../../../components/notify';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { formatDateTime } from '../calls/format';
-import { LIVE_REFRESH_MS, TEXTS_PATH, useRefreshPhoneCenter, type PhoneCenterText } from '../calls/phone-center-api';
+import { LIVE_REFRESH_MS, TEXTS_PATH, useRefreshPhoneCenter } from '../calls/phone-center-api';
 import { UnmatchedNumberActions } from '../calls/UnmatchedNumberActions';
 import { DeleteConversationModal } from './DeleteConversationModal';
 
 const PER_PAGE = 50;
 
-function MessageBubble({ message }: { message: PhoneCenterText }) {
+function MessageBubble({ message }: { message: PhoneCenterTextMessageDto }) {
   const failed = message.status === 'failed' || message.status === 'undelivered';
   return (
     <Group justify={message.incoming ? 'flex-start' : 'flex-end'}>
@@ -88,7 +89,7 @@ export function ConversationThread(props: { phoneNumber: string; who: string; ma
   const refresh = useRefreshPhoneCenter();
   const [page, setPage] = useState(1);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const messages = useCollection<PhoneCenterText>(TEXTS_PATH, { phone_number: props.phoneNumber, page, per_page: PER_PAGE }, { refetchInterval: LIVE_REFRESH_MS });
+  const messages = useCollection<PhoneCenterTextMessageDto>(TEXTS_PATH, { phone_number: props.phoneNumber, page, per_page: PER_PAGE }, { refetchInterval: LIVE_REFRESH_MS });
   const rows = messages.data?.rows ?? [];
 
   // Opening the conversation reads its messages: mark the unread ones shown, once each (keyed by their ids).

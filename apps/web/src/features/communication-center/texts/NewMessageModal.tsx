@@ -1,3 +1,4 @@
+import type { OutboundTextMessageDto } from '@crm/contracts';
 import { Alert, Button, Group, Modal, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
@@ -5,22 +6,13 @@ import { notifySuccess } from '../../../components/notify';
 import { RecordPicker, type PickedRecord } from '../../../components/RecordPicker';
 import { useRefreshPhoneCenter } from '../calls/phone-center-api';
 
-/** What telephony answers once Twilio has taken the message. */
-export interface SentTextMessage {
-  id: number;
-  status: string;
-  resource_phone_number: string;
-  resource_type: 'lead' | 'contact' | null;
-  resource_id: number | null;
-}
-
 type Recipient = 'record' | 'number';
 
 /**
  * New message, from the user's Twilio number: to a lead or contact (the API picks their mobile,
  * else phone) or to a raw number. It shows in the lists once communications has stored it.
  */
-export function NewMessageModal(props: { opened: boolean; onClose: () => void; onSent: (sent: SentTextMessage) => void }) {
+export function NewMessageModal(props: { opened: boolean; onClose: () => void; onSent: (sent: OutboundTextMessageDto) => void }) {
   const refresh = useRefreshPhoneCenter();
   const [recipient, setRecipient] = useState<Recipient>('record');
   const [record, setRecord] = useState<PickedRecord | null>(null);
@@ -37,7 +29,7 @@ export function NewMessageModal(props: { opened: boolean; onClose: () => void; o
     setError(null);
     try {
       const to = recipient === 'record' ? { resource_type: record!.resource_type, resource_id: record!.resource_id } : { phone_number: number.trim() };
-      const sent = (await api.post<SellEnvelope<SentTextMessage>>('/v2/text_messages', { data: { ...to, content } })).data;
+      const sent = (await api.post<SellEnvelope<OutboundTextMessageDto>>('/v2/text_messages', { data: { ...to, content } })).data;
       notifySuccess(`Message sent to ${recipient === 'record' ? record!.name : sent.resource_phone_number}`);
       refresh({ soon: true });
       props.onSent(sent);

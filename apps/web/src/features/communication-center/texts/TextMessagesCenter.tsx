@@ -1,3 +1,4 @@
+import type { PhoneCenterTextMessageDto } from '@crm/contracts';
 import { Accordion, Badge, Button, Group, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -6,7 +7,7 @@ import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { partyKey, useRecordNames } from '../../../components/record-names';
 import { formatDateTime } from '../calls/format';
-import { LIVE_REFRESH_MS, TEXTS_PATH, usePhoneCenterCounts, type PhoneCenterText } from '../calls/phone-center-api';
+import { LIVE_REFRESH_MS, TEXTS_PATH, usePhoneCenterCounts } from '../calls/phone-center-api';
 import { ConversationThread } from './ConversationThread';
 import { groupConversations, type ConversationSummary } from './conversations';
 import { NewMessageModal } from './NewMessageModal';
@@ -73,7 +74,7 @@ export default function TextMessagesCenter() {
   };
 
   const counts = usePhoneCenterCounts();
-  const texts = useCollection<PhoneCenterText>(
+  const texts = useCollection<PhoneCenterTextMessageDto>(
     TEXTS_PATH,
     { matched: tab === 'matched', unread: unreadOnly ? true : undefined, page, per_page: PER_PAGE },
     { refetchInterval: LIVE_REFRESH_MS },

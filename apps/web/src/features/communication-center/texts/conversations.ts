@@ -1,13 +1,13 @@
-import type { PhoneCenterText } from '../calls/phone-center-api';
+import type { PhoneCenterTextMessageDto } from '@crm/contracts';
 
 /** The messages with one number among a page of the user's texts. */
 export interface ConversationSummary {
   /** The other party's number: the conversation's identity (the API's `phone_number` filter). */
   phoneNumber: string;
-  resource_type: PhoneCenterText['resource_type'];
+  resource_type: PhoneCenterTextMessageDto['resource_type'];
   resource_id: number | null;
   /** The newest message of the page with this number. */
-  latest: PhoneCenterText;
+  latest: PhoneCenterTextMessageDto;
   /** Unread messages with this number on the page. */
   unread: number;
 }
@@ -17,7 +17,7 @@ export interface ConversationSummary {
  * conversation whose messages span pages shows on each of them; opening it loads all its
  * messages by number.
  */
-export function groupConversations(texts: PhoneCenterText[]): ConversationSummary[] {
+export function groupConversations(texts: PhoneCenterTextMessageDto[]): ConversationSummary[] {
   const byNumber = new Map<string, ConversationSummary>();
   for (const text of texts) {
     const existing = byNumber.get(text.resource_phone_number);

@@ -1,3 +1,4 @@
+import type {  } from '@crm/contracts';
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';

@@ -1,13 +1,13 @@
+import type { RecordResourceType } from '@crm/contracts';
 import { Select, SimpleGrid, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { OwnerPicker } from '../../../components/OwnerPicker';
 import { stageOptions, useLookups, useTagNames } from '../lookups';
-import type { RecordType } from '../types';
 import { ContactPicker } from './ContactPicker';
 import type { FieldSpec, FormValue, FormValues } from './field-specs';
 
 /** The inputs of a record form, laid out two per row on a wide screen and one per row on a phone. */
 export function RecordFields(props: {
-  type: RecordType;
+  type: RecordResourceType;
   specs: FieldSpec[];
   values: FormValues;
   onChange: (key: string, value: FormValue) => void;

@@ -1,5 +1,5 @@
+import type { RecordResourceType } from '@crm/contracts';
 import { CUSTOMER_STATUS_LABELS, LEAD_STATUSES, PROSPECT_STATUS_LABELS } from '../record-kinds';
-import type { RecordType } from '../types';
 
 /**
  * The attributes a form edits, by the API's names; `address.city` is `address: { city }` in the
@@ -39,7 +39,7 @@ const CONTACT_DETAILS: FieldSpec[] = [
 
 const isCompany = (values: FormValues) => values.is_organization === true;
 
-export const FIELD_SPECS: Record<RecordType, FieldSpec[]> = {
+export const FIELD_SPECS: Record<RecordResourceType, FieldSpec[]> = {
   lead: [
     { key: 'first_name', label: 'First name', input: 'text' },
     { key: 'last_name', label: 'Last name', input: 'text' },

@@ -1,10 +1,10 @@
+import type { JobDto } from '@crm/contracts';
 import { Alert, Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
 import { ownerChoiceOf, OwnerPicker, type OwnerChoice } from '../../../components/OwnerPicker';
 import type { RecordKind } from '../record-kinds';
-import type { Job } from '../types';
 
 /**
  * What to reassign: the rows ticked on screen, or everything a smart list matches. The API runs
@@ -34,7 +34,7 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
 
   const job = useQuery({
     queryKey: ['/v2/jobs', jobId],
-    queryFn: async () => (await api.get<SellEnvelope<Job>>(`/v2/jobs/${jobId}`)).data,
+    queryFn: async () => (await api.get<SellEnvelope<JobDto>>(`/v2/jobs/${jobId}`)).data,
     enabled: jobId !== null,
     refetchInterval: (query) => (query.state.data && JOB_DONE.has(query.state.data.status) ? false : 500),
   });
@@ -71,7 +71,7 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
     setStartError(null);
     try {
       if (target.kind === 'smart_list') {
-        const created = await api.post<SellEnvelope<Job>>(`/v2/smart_lists/${target.id}/bulk_actions`, { data: { action: 'reassign_owner', ...choice } });
+        const created = await api.post<SellEnvelope<JobDto>>(`/v2/smart_lists/${target.id}/bulk_actions`, { data: { action: 'reassign_owner', ...choice } });
         client.setQueryData(['/v2/jobs', created.data.id], created.data);
         setJobId(created.data.id);
       } else {

@@ -1,10 +1,10 @@
+import type { SmartListDto } from '@crm/contracts';
 import { Alert, Button, Group, List, Modal, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { useTagNames, type Lookups } from '../lookups';
 import type { RecordKind } from '../record-kinds';
-import type { SmartList } from '../types';
 import { smartListFiltersOf, type ListState } from './list-state';
 import { describeFilters } from './smart-list-labels';
 
@@ -12,7 +12,7 @@ import { describeFilters } from './smart-list-labels';
  * Saves the current filters as a smart list, with the two filters only smart lists have: tags
  * (any of) and a text search over name, email, phone and company.
  */
-export function SaveSmartListModal(props: { kind: RecordKind; state: ListState; lookups: Lookups; opened: boolean; onClose: () => void; onSaved: (list: SmartList) => void }) {
+export function SaveSmartListModal(props: { kind: RecordKind; state: ListState; lookups: Lookups; opened: boolean; onClose: () => void; onSaved: (list: SmartListDto) => void }) {
   const { kind } = props;
   const [name, setName] = useState('');
   const [tags, setTags] = useState<string[]>([]);
@@ -20,7 +20,7 @@ export function SaveSmartListModal(props: { kind: RecordKind; state: ListState; 
   const tagNames = useTagNames(kind.type);
   const filters = smartListFiltersOf(props.state, kind.type, { tags, q });
   const save = useApiMutation(
-    (data: Record<string, unknown>) => api.post<SellEnvelope<SmartList>>('/v2/smart_lists', { data }),
+    (data: Record<string, unknown>) => api.post<SellEnvelope<SmartListDto>>('/v2/smart_lists', { data }),
     [['/v2/smart_lists']],
   );
 

@@ -1,3 +1,4 @@
+import type { SmartListDto } from '@crm/contracts';
 import { Badge, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { api } from '../../../api/client';
@@ -6,7 +7,6 @@ import { ConfirmModal } from '../../../components/ConfirmModal';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import type { Lookups } from '../lookups';
 import type { RecordKind } from '../record-kinds';
-import type { SmartList } from '../types';
 import { describeFilters } from './smart-list-labels';
 
 /** Choose a saved smart list of this record type (or all records); with one open, its filter, count, bulk reassign and delete. */
@@ -16,11 +16,11 @@ export function SmartListBar(props: {
   lookups: Lookups;
   onOpen: (id: number | null) => void;
   onSaveCurrent: () => void;
-  onReassignAll: (list: SmartList, count: number | null) => void;
+  onReassignAll: (list: SmartListDto, count: number | null) => void;
 }) {
   const { kind, smartListId } = props;
-  const lists = useCollection<SmartList>('/v2/smart_lists', { resource_type: kind.type, per_page: 100, sort_by: 'name' });
-  const open = useResource<SmartList>(smartListId ? `/v2/smart_lists/${smartListId}` : null);
+  const lists = useCollection<SmartListDto>('/v2/smart_lists', { resource_type: kind.type, per_page: 100, sort_by: 'name' });
+  const open = useResource<SmartListDto>(smartListId ? `/v2/smart_lists/${smartListId}` : null);
   const count = useResource<{ count: number }>(smartListId ? `/v2/smart_lists/${smartListId}/count` : null);
   const [confirming, confirm] = useDisclosure(false);
   const remove = useApiMutation((id: number) => api.delete(`/v2/smart_lists/${id}`), [['/v2/smart_lists']]);

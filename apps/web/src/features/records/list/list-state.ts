@@ -1,6 +1,7 @@
+import type { RecordResourceType, SmartListFilters } from '@crm/contracts';
 import type { Query } from '../../../api/client';
 import type { RecordKind } from '../record-kinds';
-import type { CustomerStatus, ProspectStatus, RecordType, SmartListFilters } from '../types';
+import type { CustomerStatus, ProspectStatus } from '../types';
 
 /**
  * A list screen's state, kept in the URL so a filtered page can be reloaded, shared and reached
@@ -21,7 +22,7 @@ export interface ListState {
 }
 
 /** Which quick filters each record type's own list accepts. */
-export const QUICK_FILTERS: Record<RecordType, (keyof ListState)[]> = {
+export const QUICK_FILTERS: Record<RecordResourceType, (keyof ListState)[]> = {
   lead: ['status', 'owner'],
   contact: ['owner', 'customerStatus', 'prospectStatus'],
   deal: ['owner', 'stage'],
@@ -84,7 +85,7 @@ export function plainListQuery(state: ListState, perPage: number): Query {
 }
 
 /** The quick filters as a smart list's saved filter, plus the tags and text search only smart lists have. */
-export function smartListFiltersOf(state: ListState, type: RecordType, extra: { tags: string[]; q: string }): SmartListFilters {
+export function smartListFiltersOf(state: ListState, type: RecordResourceType, extra: { tags: string[]; q: string }): SmartListFilters {
   const filters: SmartListFilters = {};
   const applies = QUICK_FILTERS[type];
   if (applies.includes('owner') && state.owner.length) filters.owner_id = state.owner;

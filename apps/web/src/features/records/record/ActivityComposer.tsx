@@ -1,12 +1,12 @@
+import type { RecordResourceType } from '@crm/contracts';
 import { Button, Group, Stack, Tabs, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { notifyError, notifySuccess } from '../../../components/notify';
-import type { RecordType } from '../types';
 
 /** Add a note (it reaches the feed once communications has it) or a task to the record. */
-export function ActivityComposer(props: { resourceType: RecordType; resourceId: number; onNoteAdded: () => void }) {
+export function ActivityComposer(props: { resourceType: RecordResourceType; resourceId: number; onNoteAdded: () => void }) {
   const [note, setNote] = useState('');
   const [task, setTask] = useState('');
   const [due, setDue] = useState('');

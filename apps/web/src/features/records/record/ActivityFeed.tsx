@@ -1,10 +1,10 @@
+import type { ActivityDto, ActivityType, RecordResourceType, ThreadDto } from '@crm/contracts';
 import { Button, Card, Group, MultiSelect, SegmentedControl, Select, Stack, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useCollection } from '../../../api/queries';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import type { Lookups } from '../lookups';
-import type { Activity, ActivityType, RecordType, Thread } from '../types';
 import { ACTIVITY_TYPE_LABELS } from './activity-labels';
 import { ActivityComposer } from './ActivityComposer';
 import { ActivityItem } from './ActivityItem';
@@ -15,18 +15,18 @@ const PER_PAGE = 20;
 const CATCH_UP_MS = 10_000;
 
 /** A record's emails, calls, text messages and notes, newest first: all or starred, one thread, some kinds. */
-export function ActivityFeed(props: { resourceType: RecordType; resourceId: number; lookups: Lookups }) {
+export function ActivityFeed(props: { resourceType: RecordResourceType; resourceId: number; lookups: Lookups }) {
   const { resourceType, resourceId } = props;
   const [show, setShow] = useState<'all' | 'starred'>('all');
   const [threadId, setThreadId] = useState<string | null>(null);
   const [types, setTypes] = useState<ActivityType[]>([]);
   const [page, setPage] = useState(1);
   const [catchUpUntil, setCatchUpUntil] = useState(0);
-  const [newThreadFor, setNewThreadFor] = useState<Activity | null | undefined>(undefined);
+  const [newThreadFor, setNewThreadFor] = useState<ActivityDto | null | undefined>(undefined);
 
   const target = { resource_type: resourceType, resource_id: resourceId };
-  const threads = useCollection<Thread>('/v2/threads', { ...target, per_page: 100 });
-  const feed = useCollection<Activity>(
+  const threads = useCollection<ThreadDto>('/v2/threads', { ...target, per_page: 100 });
+  const feed = useCollection<ActivityDto>(
     '/v2/activities',
     { ...target, starred: show === 'starred' ? true : undefined, thread_id: threadId ?? undefined, type: types.length ? types : undefined, page, per_page: PER_PAGE },
     { refetchInterval: catchUpUntil > Date.now() ? 1000 : undefined },

@@ -1,13 +1,13 @@
+import type { ActivityDto, ThreadDto } from '@crm/contracts';
 import { ActionIcon, Badge, Group, Menu, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { notifyError } from '../../../components/notify';
 import type { Lookups } from '../lookups';
-import type { Activity, Thread } from '../types';
 import { ACTIVITY_TYPE_LABELS, activityHeading, STARRABLE } from './activity-labels';
 
 /** One entry of a record's feed: star it, put it into one of the record's threads or take it out. */
-export function ActivityItem(props: { item: Activity; threads: Thread[]; lookups: Lookups; onNewThread: (item: Activity) => void }) {
+export function ActivityItem(props: { item: ActivityDto; threads: ThreadDto[]; lookups: Lookups; onNewThread: (item: ActivityDto) => void }) {
   const { item, threads } = props;
   const label = ACTIVITY_TYPE_LABELS[item.type].toLowerCase();
   const star = useApiMutation(

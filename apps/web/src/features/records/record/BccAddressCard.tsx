@@ -1,3 +1,4 @@
+import type { BccAddressDto } from '@crm/contracts';
 import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,7 +7,6 @@ import { useApiMutation, useResource } from '../../../api/queries';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { queryStateOf } from '../../../components/QueryState';
-import type { BccAddress } from '../types';
 import { CopyableAddress } from './CopyableAddress';
 
 const BCC_PATH = '/v2/bcc_address';
@@ -16,10 +16,10 @@ const BCC_PATH = '/v2/bcc_address';
  * The new address works at once; the old one keeps working for a grace period, then is refused.
  */
 export function BccAddressCard() {
-  const bcc = useResource<BccAddress>(BCC_PATH);
+  const bcc = useResource<BccAddressDto>(BCC_PATH);
   const client = useQueryClient();
   const [confirming, confirm] = useDisclosure(false);
-  const regenerate = useApiMutation(() => api.post<SellEnvelope<BccAddress>>(`${BCC_PATH}/regenerate`), []);
+  const regenerate = useApiMutation(() => api.post<SellEnvelope<BccAddressDto>>(`${BCC_PATH}/regenerate`), []);
   const view = queryStateOf(bcc, { isEmpty: false, message: '' });
 
   const generate = () =>

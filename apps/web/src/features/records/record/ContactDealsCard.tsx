@@ -1,3 +1,4 @@
+import type { DealDto } from '@crm/contracts';
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,13 +8,12 @@ import { queryStateOf } from '../../../components/QueryState';
 import { NewRecordModal } from '../forms/NewRecordModal';
 import type { Lookups } from '../lookups';
 import { DEAL_KIND, formatMoney } from '../record-kinds';
-import type { Deal } from '../types';
 
 /** A contact's deals (`GET /v2/deals?contact_id=`), and a new one already on the contact. */
 export function ContactDealsCard(props: { contactId: number; lookups: Lookups }) {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const deals = useCollection<Deal>('/v2/deals', { contact_id: props.contactId, page, per_page: 10, sort_by: 'updated_at:desc' });
+  const deals = useCollection<DealDto>('/v2/deals', { contact_id: props.contactId, page, per_page: 10, sort_by: 'updated_at:desc' });
   const rows = deals.data?.rows ?? [];
   const view = queryStateOf(deals, { isEmpty: rows.length === 0, message: 'No deals yet.' });
   return (

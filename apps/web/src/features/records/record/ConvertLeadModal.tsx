@@ -1,3 +1,4 @@
+import type { LeadConversionDto, LeadDto } from '@crm/contracts';
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -8,13 +9,12 @@ import { notifySuccess } from '../../../components/notify';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../forms/form-errors';
 import { stageOptions, type Lookups } from '../lookups';
 import { LEAD_KIND } from '../record-kinds';
-import type { Lead, LeadConversion } from '../types';
 
 /**
  * Convert a lead into a contact, optionally with a deal. The owner is a user or a pool: a contact
  * pool, or with a deal a contact or deal pool, which gives the contact and the deal the same user.
  */
-export function ConvertLeadModal(props: { lead: Lead; lookups: Lookups; opened: boolean; onClose: () => void }) {
+export function ConvertLeadModal(props: { lead: LeadDto; lookups: Lookups; opened: boolean; onClose: () => void }) {
   const { lead, lookups } = props;
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -33,7 +33,7 @@ export function ConvertLeadModal(props: { lead: Lead; lookups: Lookups; opened: 
     setErrors(NO_ERRORS);
     const stage = lookups.stages.find((s) => String(s.id) === stageId);
     try {
-      const conversion = await api.post<SellEnvelope<LeadConversion>>('/v2/lead_conversions', {
+      const conversion = await api.post<SellEnvelope<LeadConversionDto>>('/v2/lead_conversions', {
         data: {
           lead_id: lead.id,
           ...(chosenPool ?? {}),

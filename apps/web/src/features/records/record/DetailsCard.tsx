@@ -1,3 +1,4 @@
+import type { ContactDto, DealDto } from '@crm/contracts';
 import { Alert, Anchor, Badge, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -10,7 +11,7 @@ import { formErrorsOf, NO_ERRORS, type FormErrors } from '../forms/form-errors';
 import { RecordFields } from '../forms/RecordFields';
 import type { Lookups } from '../lookups';
 import { CONTACT_KIND, type RecordKind } from '../record-kinds';
-import type { AnyRecord, Contact, Deal } from '../types';
+import type { AnyRecord } from '../types';
 
 /** A record's details, read, or edited in place (`PUT` of the changed attributes only). */
 export function DetailsCard<T extends AnyRecord>(props: { kind: RecordKind<T>; record: T; lookups: Lookups }) {
@@ -99,7 +100,7 @@ export function DetailsCard<T extends AnyRecord>(props: { kind: RecordKind<T>; r
 
 /** A deal's contact by name, linking to its page. */
 export function ContactLink({ id }: { id: number | null }) {
-  const contact = useResource<Contact>(id ? `/v2/contacts/${id}` : null);
+  const contact = useResource<ContactDto>(id ? `/v2/contacts/${id}` : null);
   if (!id) return <>—</>;
   return (
     <Anchor component={Link} to={`/contacts/${id}`}>
@@ -124,7 +125,7 @@ function readOnlyRows(specs: FieldSpec[], record: Record<string, unknown>, looku
     const value = values[spec.key];
     if (spec.input === 'owner') row('Owner', lookups.userName(record.owner_id as number));
     else if (spec.input === 'stage') row(spec.label, lookups.stageName(record.stage_id as number));
-    else if (spec.input === 'contact') row(spec.label, <ContactLink id={(record as unknown as Deal).contact_id} />);
+    else if (spec.input === 'contact') row(spec.label, <ContactLink id={(record as unknown as DealDto).contact_id} />);
     else if (spec.input === 'tags')
       row(
         spec.label,

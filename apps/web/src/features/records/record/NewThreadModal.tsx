@@ -1,17 +1,17 @@
+import type { ActivityDto, RecordResourceType, ThreadDto } from '@crm/contracts';
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { notifySuccess } from '../../../components/notify';
-import type { Activity, RecordType, Thread } from '../types';
 import { ACTIVITY_TYPE_LABELS } from './activity-labels';
 
 /** Names a new thread on the record; opened from an entry, that entry goes into it at once. */
-export function NewThreadModal(props: { resourceType: RecordType; resourceId: number; opened: boolean; withItem: Activity | null; onClose: () => void }) {
+export function NewThreadModal(props: { resourceType: RecordResourceType; resourceId: number; opened: boolean; withItem: ActivityDto | null; onClose: () => void }) {
   const [name, setName] = useState('');
   const create = useApiMutation(
     async (threadName: string) => {
-      const thread = await api.post<SellEnvelope<Thread>>('/v2/threads', {
+      const thread = await api.post<SellEnvelope<ThreadDto>>('/v2/threads', {
         data: { resource_type: props.resourceType, resource_id: props.resourceId, name: threadName },
       });
       if (props.withItem) {

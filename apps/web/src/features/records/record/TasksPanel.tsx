@@ -1,3 +1,4 @@
+import type { RecordResourceType, TaskDto } from '@crm/contracts';
 import { Badge, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../../api/client';
@@ -6,12 +7,11 @@ import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { notifyError } from '../../../components/notify';
 import type { Lookups } from '../lookups';
-import type { RecordType, Task } from '../types';
 
 /** The record's tasks (they are not in the activity feed): tick one to complete it. */
-export function TasksPanel(props: { resourceType: RecordType; resourceId: number; lookups: Lookups }) {
+export function TasksPanel(props: { resourceType: RecordResourceType; resourceId: number; lookups: Lookups }) {
   const [page, setPage] = useState(1);
-  const tasks = useCollection<Task>('/v2/tasks', { resource_type: props.resourceType, resource_id: props.resourceId, page, per_page: 10 });
+  const tasks = useCollection<TaskDto>('/v2/tasks', { resource_type: props.resourceType, resource_id: props.resourceId, page, per_page: 10 });
   const complete = useApiMutation(({ id, completed }: { id: number; completed: boolean }) => api.put(`/v2/tasks/${id}`, { data: { completed } }), [['/v2/tasks']]);
   const rows = tasks.data?.rows ?? [];
   const view = queryStateOf(tasks, { isEmpty: rows.length === 0, message: 'No tasks.' });

@@ -1,4 +1,4 @@
-import type { Activity, ActivityType } from '../types';
+import type { ActivityDto, ActivityType } from '@crm/contracts';
 
 export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = { email: 'Email', call: 'Call', text_message: 'Text message', note: 'Note' };
 
@@ -12,7 +12,7 @@ function duration(seconds: number): string {
 }
 
 /** The one-line heading of a feed entry: what it is and which way it went (a plain note needs none). */
-export function activityHeading(item: Activity): string | null {
+export function activityHeading(item: ActivityDto): string | null {
   switch (item.type) {
     case 'email':
       return `${item.direction === 'sent' ? 'Sent email' : 'Received email'}${item.subject ? `: ${item.subject}` : ''}`;

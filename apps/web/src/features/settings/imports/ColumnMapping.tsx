@@ -1,7 +1,7 @@
 import { Select, Table, Text } from '@mantine/core';
 import type { CsvPreview } from './csv-preview';
 import { IMPORT_FIELDS } from './import-fields';
-import type { ImportRecordType } from './import-types';
+import type { RecordResourceType } from '@crm/contracts';
 
 /** A column's target: a field name, `custom_fields.<name>`, or SKIP ("don't import"). */
 export type ColumnTargets = string[];
@@ -13,7 +13,7 @@ export const SKIP = 'skip';
  */
 export function ColumnMapping(props: {
   preview: CsvPreview;
-  type: ImportRecordType;
+  type: RecordResourceType;
   customFields: string[];
   targets: ColumnTargets;
   onChange: (targets: ColumnTargets) => void;

@@ -4,7 +4,8 @@ import { useCollection } from '../../../api/queries';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { useOwnerLabels } from '../lead-forms/use-owner-names';
-import { type CsvImport, errorReportUrl, formatBytes, isFinished } from './import-types';
+import type { ImportDto } from '@crm/contracts';
+import { errorReportUrl, formatBytes, isFinished } from './import-job';
 import { ImportStatusBadge } from './ImportStatusBadge';
 
 const PER_PAGE = 10;
@@ -13,7 +14,7 @@ const PER_PAGE = 10;
 export function ImportHistory(props: { onFollow: (id: number) => void }) {
   const [page, setPage] = useState(1);
   const [live, setLive] = useState(false);
-  const imports = useCollection<CsvImport>('/v2/imports', { page, per_page: PER_PAGE }, { refetchInterval: live ? 3000 : undefined });
+  const imports = useCollection<ImportDto>('/v2/imports', { page, per_page: PER_PAGE }, { refetchInterval: live ? 3000 : undefined });
   const rows = imports.data?.rows ?? [];
   const running = rows.some((job) => !isFinished(job));
   useEffect(() => setLive(running), [running]);

@@ -4,7 +4,8 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { api, type SellEnvelope } from '../../../api/client';
 import { QueryStateView } from '../../../components/QueryState';
-import { type CsvImport, errorReportUrl, formatBytes, isFinished } from './import-types';
+import type { ImportDto } from '@crm/contracts';
+import { errorReportUrl, formatBytes, isFinished } from './import-job';
 import { ImportStatusBadge } from './ImportStatusBadge';
 
 const POLL_MS = 1000;
@@ -15,7 +16,7 @@ export function ImportProgress({ importId }: { importId: number }) {
   const client = useQueryClient();
   const job = useQuery({
     queryKey: [`/v2/imports/${importId}`, {}],
-    queryFn: async () => (await api.get<SellEnvelope<CsvImport>>(`/v2/imports/${importId}`)).data,
+    queryFn: async () => (await api.get<SellEnvelope<ImportDto>>(`/v2/imports/${importId}`)).data,
     refetchInterval: (query) => (query.state.data && isFinished(query.state.data) ? false : POLL_MS),
   });
   const finished = !!job.data && isFinished(job.data);

@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import type { ImportDto, RecordResourceType } from '@crm/contracts';
 import { useEffect, useState } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation, useCollection } from '../../../api/queries';
@@ -7,9 +8,9 @@ import { ownerChoiceOf, OwnerPicker } from '../../../components/OwnerPicker';
 import { ColumnMapping, SKIP, type ColumnTargets } from './ColumnMapping';
 import { type CsvPreview, readCsvPreview } from './csv-preview';
 import { guessTargets, mappingOf, missingRequiredWarning } from './import-mapping';
-import { type CsvImport, formatBytes, type ImportRecordType } from './import-types';
+import { formatBytes } from './import-job';
 
-const TYPES: { value: ImportRecordType; label: string }[] = [
+const TYPES: { value: RecordResourceType; label: string }[] = [
   { value: 'lead', label: 'Leads' },
   { value: 'contact', label: 'Contacts' },
   { value: 'deal', label: 'Deals' },
@@ -20,9 +21,9 @@ const TYPES: { value: ImportRecordType; label: string }[] = [
  * fields, choose an owner user or pool, and start: the file is streamed to the API as
  * multipart/form-data, options first, as `POST /v2/imports` expects.
  */
-export function NewImportForm({ onStarted }: { onStarted: (job: CsvImport) => void }) {
+export function NewImportForm({ onStarted }: { onStarted: (job: ImportDto) => void }) {
   const [file, setFile] = useState<File | null>(null);
-  const [type, setType] = useState<ImportRecordType>('lead');
+  const [type, setType] = useState<RecordResourceType>('lead');
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [targets, setTargets] = useState<ColumnTargets>([]);
@@ -60,7 +61,7 @@ export function NewImportForm({ onStarted }: { onStarted: (job: CsvImport) => vo
     if (choice && 'owner_pool_id' in choice) form.append('owner_pool_id', String(choice.owner_pool_id));
     if (dedupe && type !== 'deal') form.append('dedupe_key', 'email');
     form.append('file', file!, file!.name); // last: the API reads the options before the file
-    return api.post<SellEnvelope<CsvImport>>('/v2/imports', form);
+    return api.post<SellEnvelope<ImportDto>>('/v2/imports', form);
   }, [['/v2/imports']]);
 
   const submit = () =>
@@ -72,7 +73,7 @@ export function NewImportForm({ onStarted }: { onStarted: (job: CsvImport) => vo
     });
 
   const changeType = (value: string) => {
-    setType(value as ImportRecordType);
+    setType(value as RecordResourceType);
     // A pool serves one record type: a pool chosen for the old type cannot take the new one.
     if (owner?.startsWith('pool:')) setOwner(null);
   };

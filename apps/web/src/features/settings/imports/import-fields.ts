@@ -1,4 +1,4 @@
-import type { ImportRecordType } from './import-types';
+import type { RecordResourceType } from '@crm/contracts';
 
 /**
  * The fields a CSV column may fill, per record type (the API's list; owners come from the
@@ -29,7 +29,7 @@ const ADDRESS = [
 ] as const;
 const TAGS = [['tags', 'Tags']] as const;
 
-export const IMPORT_FIELDS: Record<ImportRecordType, readonly (readonly [string, string])[]> = {
+export const IMPORT_FIELDS: Record<RecordResourceType, readonly (readonly [string, string])[]> = {
   lead: [...PARTY, ['organization_name', 'Company'], ['status', 'Lead status'], ['source_id', 'Lead source id'], ...ADDRESS, ...TAGS],
   contact: [...PARTY, ['is_organization', 'Is an organization (yes/no)'], ['name', 'Organization name'], ...ADDRESS, ...TAGS],
   deal: [['name', 'Deal name'], ['value', 'Value'], ['currency', 'Currency'], ['hot', 'Hot (yes/no)'], ['stage_id', 'Stage id'], ['estimated_close_date', 'Estimated close date'], ...TAGS],
@@ -94,7 +94,7 @@ export function normaliseHeader(header: string): string {
  * The field a header most likely means: itself when it names a field or custom field (the API
  * takes such headers as they are), else a common synonym; null when nothing fits.
  */
-export function guessTarget(header: string, type: ImportRecordType, customFields: string[]): string | null {
+export function guessTarget(header: string, type: RecordResourceType, customFields: string[]): string | null {
   const fields = new Set(IMPORT_FIELDS[type].map(([name]) => name));
   const lower = header.trim().toLowerCase();
   if (fields.has(lower)) return lower;

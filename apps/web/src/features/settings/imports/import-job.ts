@@ -1,30 +1,6 @@
-/** A CSV import as the API returns it (`GET /v2/imports/:id`). */
-export type ImportRecordType = 'lead' | 'contact' | 'deal';
-export type ImportStatus = 'uploading' | 'queued' | 'running' | 'completed' | 'failed';
+import type { ImportDto } from '@crm/contracts';
 
-export interface CsvImport {
-  id: number;
-  resource_type: ImportRecordType;
-  status: ImportStatus;
-  mapping: Record<string, string>;
-  owner_id: number | null;
-  owner_pool_id: number | null;
-  dedupe_key: 'email' | null;
-  bytes: number;
-  rows_read: number;
-  rows_created: number;
-  rows_failed: number;
-  rows_skipped: number;
-  /** Share of the file read, 0..1. */
-  progress: number;
-  error: string | null;
-  creator_id: number;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-
-export function isFinished(job: Pick<CsvImport, 'status'>): boolean {
+export function isFinished(job: Pick<ImportDto, 'status'>): boolean {
   return job.status === 'completed' || job.status === 'failed';
 }
 

@@ -1,9 +1,9 @@
 import { SKIP, type ColumnTargets } from './ColumnMapping';
 import { guessTarget, IMPORT_FIELDS } from './import-fields';
-import type { ImportRecordType } from './import-types';
+import type { RecordResourceType } from '@crm/contracts';
 
 /** First guesses for every column; a field guessed twice goes to the first column only. */
-export function guessTargets(header: string[], type: ImportRecordType, customFields: string[]): ColumnTargets {
+export function guessTargets(header: string[], type: RecordResourceType, customFields: string[]): ColumnTargets {
   const taken = new Set<string>();
   return header.map((h) => {
     const guess = guessTarget(h, type, customFields);
@@ -14,7 +14,7 @@ export function guessTargets(header: string[], type: ImportRecordType, customFie
 }
 
 /** Whether the API would fill a field from this header by itself (a header that is a field's name). */
-function namesAField(header: string, type: ImportRecordType, customFields: string[]): boolean {
+function namesAField(header: string, type: RecordResourceType, customFields: string[]): boolean {
   const lower = header.trim().toLowerCase();
   const custom = new Set(customFields.map((name) => name.toLowerCase()));
   return (
@@ -28,7 +28,7 @@ function namesAField(header: string, type: ImportRecordType, customFields: strin
  * The import's `mapping` (CSV header → field). A skipped column is left out, unless its header
  * names a field — the API would fill that field from it — so it is mapped to "" (not imported).
  */
-export function mappingOf(header: string[], targets: ColumnTargets, type: ImportRecordType, customFields: string[]): Record<string, string> {
+export function mappingOf(header: string[], targets: ColumnTargets, type: RecordResourceType, customFields: string[]): Record<string, string> {
   const mapping: Record<string, string> = {};
   header.forEach((raw, i) => {
     const name = raw.trim();
@@ -40,7 +40,7 @@ export function mappingOf(header: string[], targets: ColumnTargets, type: Import
 }
 
 /** What a lead or contact cannot be created without, to warn before the whole file fails. */
-export function missingRequiredWarning(targets: ColumnTargets, type: ImportRecordType): string | null {
+export function missingRequiredWarning(targets: ColumnTargets, type: RecordResourceType): string | null {
   const has = (field: string) => targets.includes(field);
   if (type === 'lead' && !has('last_name') && !has('organization_name')) return 'No column fills Last name or Company: every lead needs one, so rows without them will fail.';
   if (type === 'contact' && !has('last_name') && !has('name')) return 'No column fills Last name or Organization name: rows without them will fail.';

@@ -1,3 +1,4 @@
+import type { LeadFormField } from '@crm/contracts';
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -9,7 +10,7 @@ import { notifySuccess } from '../../../components/notify';
 import { ownerChoiceOf, OwnerPicker } from '../../../components/OwnerPicker';
 import { QueryStateView, queryStateOf } from '../../../components/QueryState';
 import { EmbedSnippet } from './EmbedSnippet';
-import { type LeadForm, type LeadFormField, NEW_FORM_FIELDS } from './lead-form-types';
+import { type LeadForm, NEW_FORM_FIELDS } from './lead-form-types';
 import { LeadFormFieldsEditor } from './LeadFormFieldsEditor';
 
 /** /settings/lead-forms/new and /settings/lead-forms/:formId (the form, then its embed snippet). */

@@ -1,7 +1,8 @@
+import type { CustomFieldDto, LeadFormField } from '@crm/contracts';
 import { ActionIcon, Button, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useCollection } from '../../../api/queries';
 import { fieldErrorOf } from '../../../components/field-errors';
-import { type CustomField, type LeadFormField, STANDARD_FIELDS } from './lead-form-types';
+import { STANDARD_FIELDS } from './lead-form-types';
 
 /** `std:email` or `custom:Tier`: one select covers standard attributes and lead custom fields. */
 function keyOf(field: Pick<LeadFormField, 'name' | 'custom_field'>): string {
@@ -17,7 +18,7 @@ function defaultLabel(name: string): string {
  * whether it is required. The API insists on a required last name or company; the hint says so.
  */
 export function LeadFormFieldsEditor(props: { fields: LeadFormField[]; onChange: (fields: LeadFormField[]) => void; error: unknown }) {
-  const customFields = useCollection<CustomField>('/v2/leads/custom_fields', { per_page: 100 });
+  const customFields = useCollection<CustomFieldDto>('/v2/leads/custom_fields', { per_page: 100 });
   const { fields } = props;
   const options = [
     { group: 'Lead attributes', items: STANDARD_FIELDS.map((f) => ({ value: `std:${f.name}`, label: f.label })) },

@@ -1,46 +1,27 @@
-/** A lead-capture form as the API returns it (`GET /v2/lead_forms`). */
-export interface LeadFormField {
-  name: string;
-  label: string;
-  required: boolean;
-  custom_field: boolean;
-}
+import type { LeadFormDto, LeadFormField, LeadFormStandardField } from '@crm/contracts';
 
-export interface LeadForm {
-  id: number;
-  creator_id: number;
-  name: string;
-  fields: LeadFormField[];
-  owner_id: number | null;
-  owner_pool_id: number | null;
-  /** The public key of the submission URL. */
-  token: string;
-  active: boolean;
-  redirect_url: string | null;
-  /** The HTML an admin pastes into their site; it posts to the public submission URL. */
-  embed_html: string;
-  created_at: string;
-  updated_at: string;
-}
+/**
+ * A lead-capture form as `/v2/lead_forms` returns it: the contract's form plus `embed_html`, which
+ * the gateway adds from the public URL (the HTML an admin pastes into their site; it posts to the
+ * public submission URL).
+ */
+export type LeadForm = LeadFormDto & { embed_html: string };
 
-export interface CustomField {
-  id: number;
-  name: string;
-  type: string;
-}
+/** Labels of the lead attributes a public form may collect; typed by the contract's list so none is missed or invented. */
+const STANDARD_FIELD_LABELS: Record<LeadFormStandardField, string> = {
+  first_name: 'First name',
+  last_name: 'Last name',
+  organization_name: 'Company',
+  title: 'Job title',
+  email: 'Email',
+  phone: 'Phone',
+  mobile: 'Mobile',
+  website: 'Website',
+  description: 'Message',
+};
 
-/** Lead attributes a public form may collect (the API's list); anything else is a lead custom field. */
-export const STANDARD_FIELDS: { name: string; label: string }[] = [
-  { name: 'first_name', label: 'First name' },
-  { name: 'last_name', label: 'Last name' },
-  { name: 'organization_name', label: 'Company' },
-  { name: 'title', label: 'Job title' },
-  { name: 'email', label: 'Email' },
-  { name: 'phone', label: 'Phone' },
-  { name: 'mobile', label: 'Mobile' },
-  { name: 'website', label: 'Website' },
-  { name: 'description', label: 'Message' },
-];
+/** The lead attributes a public form may collect, in the API's order; anything else is a lead custom field. */
+export const STANDARD_FIELDS = (Object.keys(STANDARD_FIELD_LABELS) as LeadFormStandardField[]).map((name) => ({ name, label: STANDARD_FIELD_LABELS[name] }));
 
 export const NEW_FORM_FIELDS: LeadFormField[] = [
   { name: 'first_name', label: 'First name', required: false, custom_field: false },

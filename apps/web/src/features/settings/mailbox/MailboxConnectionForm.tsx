@@ -1,15 +1,15 @@
+import type { MailboxConnectionDto } from '@crm/contracts';
 import { Alert, Button, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { fieldErrorOf } from '../../../components/field-errors';
 import { notifySuccess } from '../../../components/notify';
-import type { MailboxConnection } from './mailbox-types';
 
 type Security = 'tls' | 'starttls' | 'none';
 const DEFAULT_PORT: Record<Security, number> = { tls: 993, starttls: 143, none: 143 };
 
-function securityOf(connection: MailboxConnection | undefined): Security {
+function securityOf(connection: MailboxConnectionDto | undefined): Security {
   if (!connection) return 'tls';
   return connection.tls ? 'tls' : connection.starttls ? 'starttls' : 'none';
 }
@@ -19,7 +19,7 @@ function securityOf(connection: MailboxConnection | undefined): Security {
  * given: the password may stay blank to keep the stored one). The server checks everything;
  * its messages are shown as they come.
  */
-export function MailboxConnectionForm(props: { connection?: MailboxConnection; onDone?: () => void; onCancel?: () => void }) {
+export function MailboxConnectionForm(props: { connection?: MailboxConnectionDto; onDone?: () => void; onCancel?: () => void }) {
   const existing = props.connection;
   const [host, setHost] = useState(existing?.host ?? '');
   const [security, setSecurity] = useState<Security>(securityOf(existing));

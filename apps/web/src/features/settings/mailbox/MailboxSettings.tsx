@@ -1,3 +1,4 @@
+import type { MailboxConnectionDto } from '@crm/contracts';
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api/client';
@@ -9,7 +10,7 @@ import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { MailboxConnectionForm } from './MailboxConnectionForm';
 import { MailboxStatus } from './MailboxStatus';
-import { isBusy, STATUS_LABELS, type MailboxConnection } from './mailbox-types';
+import { isBusy, STATUS_LABELS } from './connection-status';
 
 const PER_PAGE = 25;
 
@@ -19,17 +20,17 @@ const PER_PAGE = 25;
  */
 function useConnections(query: Record<string, number>) {
   const [busy, setBusy] = useState(false);
-  const connections = useCollection<MailboxConnection>('/v2/mailbox_connections', query, { refetchInterval: busy ? 5000 : 60000 });
+  const connections = useCollection<MailboxConnectionDto>('/v2/mailbox_connections', query, { refetchInterval: busy ? 5000 : 60000 });
   const anyBusy = (connections.data?.rows ?? []).some(isBusy);
   useEffect(() => setBusy(anyBusy), [anyBusy]);
   return connections;
 }
 
 function useDisconnect() {
-  return useApiMutation((c: MailboxConnection) => api.delete(`/v2/mailbox_connections/${c.id}`), [['/v2/mailbox_connections']]);
+  return useApiMutation((c: MailboxConnectionDto) => api.delete(`/v2/mailbox_connections/${c.id}`), [['/v2/mailbox_connections']]);
 }
 
-function DisconnectModal(props: { connection: MailboxConnection | null; owner?: string; onClose: () => void }) {
+function DisconnectModal(props: { connection: MailboxConnectionDto | null; owner?: string; onClose: () => void }) {
   const disconnect = useDisconnect();
   const c = props.connection;
   const confirm = () =>
@@ -52,7 +53,7 @@ function OwnMailbox() {
   const own = useConnections({ user_id: self.id, per_page: 1 });
   const connection = own.data?.rows[0];
   const [editing, setEditing] = useState(false);
-  const [disconnecting, setDisconnecting] = useState<MailboxConnection | null>(null);
+  const [disconnecting, setDisconnecting] = useState<MailboxConnectionDto | null>(null);
 
   const state = queryStateOf(own, { isEmpty: false, message: '' });
   if (state) return state;
@@ -91,7 +92,7 @@ function AllMailboxes() {
   const userIds = [...new Set(rows.map((c) => c.user_id))];
   const users = useCollection<{ id: number; name: string }>('/v2/users', { ids: userIds, per_page: 100 }, { enabled: userIds.length > 0 });
   const names = new Map((users.data?.rows ?? []).map((u) => [u.id, u.name]));
-  const [disconnecting, setDisconnecting] = useState<MailboxConnection | null>(null);
+  const [disconnecting, setDisconnecting] = useState<MailboxConnectionDto | null>(null);
 
   const state = queryStateOf(connections, { isEmpty: rows.length === 0, message: 'Nobody has connected a mailbox yet.' });
   return (

@@ -1,12 +1,13 @@
+import type { MailboxConnectionDto } from '@crm/contracts';
 import { Alert, Badge, Group, Progress, Stack, Text } from '@mantine/core';
-import { STATUS_LABELS, type MailboxConnection } from './mailbox-types';
+import { STATUS_LABELS } from './connection-status';
 
 function when(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : 'not yet';
 }
 
 /** Where the sync of one mailbox stands: status, the last error, progress per folder. */
-export function MailboxStatus(props: { connection: MailboxConnection }) {
+export function MailboxStatus(props: { connection: MailboxConnectionDto }) {
   const c = props.connection;
   const status = STATUS_LABELS[c.status];
   return (

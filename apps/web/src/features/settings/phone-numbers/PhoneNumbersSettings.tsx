@@ -1,3 +1,4 @@
+import type { PhoneNumberDto } from '@crm/contracts';
 import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
@@ -8,20 +9,7 @@ import { notifyError, notifySuccess } from '../../../components/notify';
 import { ownerChoiceOf, OwnerPicker } from '../../../components/OwnerPicker';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
-
-interface PhoneNumber {
-  id: number;
-  user_id: number;
-  phone_number: string;
-  created_at: string;
-}
-
-interface NamedUser {
-  id: number;
-  name: string;
-  email: string;
-  status: string;
-}
+import type { UserSummary } from '../pools/use-users';
 
 const PER_PAGE = 25;
 
@@ -74,13 +62,13 @@ function AssignNumberForm() {
 /** Settings → Phone numbers: the account's Twilio numbers and who has each (one number per user). */
 export default function PhoneNumbersSettings() {
   const [page, setPage] = useState(1);
-  const numbers = useCollection<PhoneNumber>('/v2/phone_numbers', { page, per_page: PER_PAGE });
+  const numbers = useCollection<PhoneNumberDto>('/v2/phone_numbers', { page, per_page: PER_PAGE });
   const rows = numbers.data?.rows ?? [];
   const userIds = [...new Set(rows.map((n) => n.user_id))];
-  const users = useCollection<NamedUser>('/v2/users', { ids: userIds, per_page: 100 }, { enabled: userIds.length > 0 });
+  const users = useCollection<UserSummary>('/v2/users', { ids: userIds, per_page: 100 }, { enabled: userIds.length > 0 });
   const byId = new Map((users.data?.rows ?? []).map((u) => [u.id, u]));
-  const [removing, setRemoving] = useState<PhoneNumber | null>(null);
-  const remove = useApiMutation((n: PhoneNumber) => api.delete(`/v2/phone_numbers/${n.id}`), [['/v2/phone_numbers']]);
+  const [removing, setRemoving] = useState<PhoneNumberDto | null>(null);
+  const remove = useApiMutation((n: PhoneNumberDto) => api.delete(`/v2/phone_numbers/${n.id}`), [['/v2/phone_numbers']]);
 
   const confirmRemove = () => {
     if (!removing) return;

@@ -1,18 +1,19 @@
+import type { DistributionPoolDto, RecordResourceType } from '@crm/contracts';
 import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { fieldErrorOf } from '../../../components/field-errors';
-import { type DistributionPool, type PoolRecordType, RECORD_TYPE_LABELS } from './pool-types';
+import { RECORD_TYPE_LABELS } from './pool-types';
 
 /** Name and record type (fixed for the pool's life); members are added in the editor it opens. */
 export function NewPoolModal(props: { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   const [name, setName] = useState('');
-  const [resourceType, setResourceType] = useState<PoolRecordType>('lead');
+  const [resourceType, setResourceType] = useState<RecordResourceType>('lead');
   const create = useApiMutation(
-    () => api.post<SellEnvelope<DistributionPool>>('/v2/distribution_pools', { data: { name, resource_type: resourceType } }),
+    () => api.post<SellEnvelope<DistributionPoolDto>>('/v2/distribution_pools', { data: { name, resource_type: resourceType } }),
     [['/v2/distribution_pools']],
   );
 
@@ -42,8 +43,8 @@ export function NewPoolModal(props: { opened: boolean; onClose: () => void }) {
             <SegmentedControl
               aria-labelledby="new-pool-type"
               value={resourceType}
-              onChange={(value) => setResourceType(value as PoolRecordType)}
-              data={(Object.keys(RECORD_TYPE_LABELS) as PoolRecordType[]).map((value) => ({ value, label: RECORD_TYPE_LABELS[value] }))}
+              onChange={(value) => setResourceType(value as RecordResourceType)}
+              data={(Object.keys(RECORD_TYPE_LABELS) as RecordResourceType[]).map((value) => ({ value, label: RECORD_TYPE_LABELS[value] }))}
             />
             <Text size="xs" c="dimmed" mt={4}>A pool keeps its record type.</Text>
           </div>

@@ -1,10 +1,10 @@
+import type { AssignmentDto } from '@crm/contracts';
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCollection } from '../../../api/queries';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
-import type { PoolAssignment } from './pool-types';
 import { userLabel, useUserNames } from './use-users';
 
 const RECORD_PATHS = { lead: '/leads', contact: '/contacts', deal: '/deals' } as const;
@@ -12,7 +12,7 @@ const RECORD_PATHS = { lead: '/leads', contact: '/contacts', deal: '/deals' } as
 /** The pool's assignment log, newest first: who got which record, and why (turn, skipped members). */
 export function PoolAssignments(props: { poolId: number }) {
   const [page, setPage] = useState(1);
-  const log = useCollection<PoolAssignment>('/v2/distribution_assignments', { pool_id: props.poolId, page, per_page: 10 });
+  const log = useCollection<AssignmentDto>('/v2/distribution_assignments', { pool_id: props.poolId, page, per_page: 10 });
   const rows = log.data?.rows ?? [];
   const names = useUserNames(rows.map((a) => a.user_id));
   const state = queryStateOf(log, { isEmpty: rows.length === 0 && page === 1, message: 'Nothing assigned from this pool yet.' });

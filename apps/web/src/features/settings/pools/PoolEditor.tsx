@@ -1,3 +1,4 @@
+import type { DistributionPoolDto } from '@crm/contracts';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
@@ -10,7 +11,7 @@ import { QueryStateView, queryStateOf } from '../../../components/QueryState';
 import { AddMemberSelect } from './AddMemberSelect';
 import { PoolAssignments } from './PoolAssignments';
 import { PoolMembersTable } from './PoolMembersTable';
-import { type DistributionPool, type MemberDraft, membersPayload, RECORD_TYPE_LABELS } from './pool-types';
+import { type MemberDraft, membersPayload, RECORD_TYPE_LABELS } from './pool-types';
 import { PoolStatusBadge } from './PoolStatusBadge';
 import { useUserNames } from './use-users';
 
@@ -18,7 +19,7 @@ import { useUserNames } from './use-users';
 export function PoolEditor() {
   const poolId = Number(useParams().poolId);
   const valid = Number.isInteger(poolId) && poolId > 0;
-  const pool = useResource<DistributionPool>(valid ? `/v2/distribution_pools/${poolId}` : null);
+  const pool = useResource<DistributionPoolDto>(valid ? `/v2/distribution_pools/${poolId}` : null);
   const back = <Anchor component={Link} to="/settings/pools" size="sm">← All pools</Anchor>;
   if (!valid) return <QueryStateView kind="empty" message="There is no such pool." action={back} />;
   const state = queryStateOf(pool, { isEmpty: false, message: '' });
@@ -27,11 +28,11 @@ export function PoolEditor() {
   return <PoolForm key={pool.data!.updated_at} pool={pool.data!} back={back} />;
 }
 
-function draftOf(pool: DistributionPool): MemberDraft[] {
+function draftOf(pool: DistributionPoolDto): MemberDraft[] {
   return [...pool.members].sort((a, b) => a.position - b.position).map((m) => ({ ...m }));
 }
 
-function PoolForm({ pool, back }: { pool: DistributionPool; back: ReactNode }) {
+function PoolForm({ pool, back }: { pool: DistributionPoolDto; back: ReactNode }) {
   const client = useQueryClient();
   const [name, setName] = useState(pool.name);
   const [members, setMembers] = useState<MemberDraft[]>(() => draftOf(pool));
@@ -40,7 +41,7 @@ function PoolForm({ pool, back }: { pool: DistributionPool; back: ReactNode }) {
   const dirty = JSON.stringify({ name, members: membersPayload(members) }) !== original;
 
   const save = useApiMutation(
-    () => api.put<SellEnvelope<DistributionPool>>(`/v2/distribution_pools/${pool.id}`, { data: { name, members: membersPayload(members) } }),
+    () => api.put<SellEnvelope<DistributionPoolDto>>(`/v2/distribution_pools/${pool.id}`, { data: { name, members: membersPayload(members) } }),
     [['/v2/distribution_pools']],
   );
   const submit = () =>

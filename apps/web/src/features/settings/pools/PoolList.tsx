@@ -1,3 +1,4 @@
+import type { DistributionPoolDto } from '@crm/contracts';
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,7 +9,7 @@ import { notifyError, notifySuccess } from '../../../components/notify';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { NewPoolModal } from './NewPoolModal';
-import { type DistributionPool, RECORD_TYPE_LABELS } from './pool-types';
+import { RECORD_TYPE_LABELS } from './pool-types';
 import { PoolStatusBadge } from './PoolStatusBadge';
 
 const PER_PAGE = 25;
@@ -17,8 +18,8 @@ const PER_PAGE = 25;
 export function PoolList() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const [deleting, setDeleting] = useState<DistributionPool | null>(null);
-  const pools = useCollection<DistributionPool>('/v2/distribution_pools', { page, per_page: PER_PAGE });
+  const [deleting, setDeleting] = useState<DistributionPoolDto | null>(null);
+  const pools = useCollection<DistributionPoolDto>('/v2/distribution_pools', { page, per_page: PER_PAGE });
   const remove = useApiMutation((id: number) => api.delete(`/v2/distribution_pools/${id}`), [['/v2/distribution_pools']]);
 
   const confirmDelete = () => {

@@ -1,43 +1,9 @@
-/** A distribution pool as the API returns it (`GET /v2/distribution_pools`). */
-export type PoolRecordType = 'lead' | 'contact' | 'deal';
+import type { PoolMemberDto, RecordResourceType } from '@crm/contracts';
 
-export interface PoolMember {
-  user_id: number;
-  position: number;
-  weight: number;
-  paused: boolean;
-  daily_cap: number | null;
-  /** Assigned today (UTC), counted against the cap. */
-  assigned_today: number;
-  /** False when the user is deactivated: the pool skips them. */
-  active: boolean;
-}
-
-export interface DistributionPool {
-  id: number;
-  name: string;
-  resource_type: PoolRecordType;
-  members: PoolMember[];
-  creator_id: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface PoolAssignment {
-  id: number;
-  pool_id: number;
-  user_id: number;
-  resource_type: PoolRecordType;
-  resource_id: number | null;
-  reason: string;
-  source: string;
-  created_at: string;
-}
-
-export const RECORD_TYPE_LABELS: Record<PoolRecordType, string> = { lead: 'Leads', contact: 'Contacts', deal: 'Deals' };
+export const RECORD_TYPE_LABELS: Record<RecordResourceType, string> = { lead: 'Leads', contact: 'Contacts', deal: 'Deals' };
 
 /** What the members editor holds; the API numbers positions itself from the order. */
-export type MemberDraft = Pick<PoolMember, 'user_id' | 'weight' | 'paused' | 'daily_cap'> & Partial<Pick<PoolMember, 'assigned_today' | 'active'>>;
+export type MemberDraft = Pick<PoolMemberDto, 'user_id' | 'weight' | 'paused' | 'daily_cap'> & Partial<Pick<PoolMemberDto, 'assigned_today' | 'active'>>;
 
 /** `members` of `PUT /v2/distribution_pools/:id`: replaces the whole ordered list. */
 export function membersPayload(members: MemberDraft[]) {

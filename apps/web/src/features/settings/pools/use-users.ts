@@ -1,13 +1,10 @@
+import type { UserDto } from '@crm/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, itemsOf, type SellCollection } from '../../../api/client';
 import { useCollection } from '../../../api/queries';
 
-export interface UserSummary {
-  id: number;
-  name: string;
-  email: string;
-  status: string;
-}
+/** What the settings screens show of a user. */
+export type UserSummary = Pick<UserDto, 'id' | 'name' | 'email' | 'status'>;
 
 /** Active users to choose from (the API allows 100 a page; pickers search within them). */
 export function useActiveUsers() {

@@ -1,22 +1,23 @@
+import type { RoleDto, UserDto } from '@crm/contracts';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
 import { fieldErrorOf } from '../../../components/field-errors';
 import { InvitationLink } from './InvitationLink';
-import type { Invitation, Role, User } from './users-types';
+import type { Invitation } from './users-types';
 
 /**
  * Inviting a user is two API calls: create the user (POST /v2/users), then issue their invitation
  * link (POST /v2/users/:id/invitation). If the second fails the user exists already, so the form
  * turns into a "get the link" retry instead of creating them twice.
  */
-export function InviteUserModal(props: { opened: boolean; onClose: () => void; roles: Role[] }) {
+export function InviteUserModal(props: { opened: boolean; onClose: () => void; roles: RoleDto[] }) {
   const client = useQueryClient();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [roleId, setRoleId] = useState<string | null>(null);
-  const [created, setCreated] = useState<User | null>(null);
+  const [created, setCreated] = useState<UserDto | null>(null);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +35,7 @@ export function InviteUserModal(props: { opened: boolean; onClose: () => void; r
     props.onClose();
   };
 
-  const issueInvitation = async (user: User) => {
+  const issueInvitation = async (user: UserDto) => {
     const issued = await api.post<SellEnvelope<Invitation>>(`/v2/users/${user.id}/invitation`);
     setInvitation(issued.data);
   };
@@ -48,7 +49,7 @@ export function InviteUserModal(props: { opened: boolean; onClose: () => void; r
       if (!user) {
         const data: Record<string, unknown> = { name: name.trim(), email: email.trim() };
         if (roleId) data.role_id = Number(roleId);
-        user = (await api.post<SellEnvelope<User>>('/v2/users', { data })).data;
+        user = (await api.post<SellEnvelope<UserDto>>('/v2/users', { data })).data;
         setCreated(user);
         await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/v2/users') });
       }

@@ -1,18 +1,19 @@
+import type { Permission, RoleDto } from '@crm/contracts';
 import { Alert, Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { fieldErrorOf } from '../../../components/field-errors';
 import { notifySuccess } from '../../../components/notify';
-import { PERMISSIONS, type Permission, type Role } from './users-types';
+import { PERMISSIONS } from './users-types';
 
 /** Create a custom role, or change one (`role` given): its name and which permissions it grants. */
-export function RoleFormModal(props: { opened: boolean; onClose: () => void; role?: Role }) {
+export function RoleFormModal(props: { opened: boolean; onClose: () => void; role?: RoleDto }) {
   const [name, setName] = useState('');
   const [permissions, setPermissions] = useState<string[]>([]);
   const save = useApiMutation(
     (data: { name: string; permissions: Permission[] }) =>
-      props.role ? api.put<SellEnvelope<Role>>(`/v2/roles/${props.role.id}`, { data }) : api.post<SellEnvelope<Role>>('/v2/roles', { data }),
+      props.role ? api.put<SellEnvelope<RoleDto>>(`/v2/roles/${props.role.id}`, { data }) : api.post<SellEnvelope<RoleDto>>('/v2/roles', { data }),
     [['/v2/roles'], ['/v2/users']],
   );
 

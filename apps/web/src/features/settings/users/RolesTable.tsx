@@ -1,3 +1,4 @@
+import type { RoleDto } from '@crm/contracts';
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../../api/client';
@@ -6,14 +7,14 @@ import { ConfirmModal } from '../../../components/ConfirmModal';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { QueryStateView } from '../../../components/QueryState';
 import { RoleFormModal } from './RoleFormModal';
-import { permissionLabel, type Role } from './users-types';
+import { permissionLabel } from './users-types';
 
 /** Roles and what they allow; custom ones can be edited, and deleted while nobody has them. */
-export function RolesTable(props: { roles: Role[] }) {
-  const [editing, setEditing] = useState<Role | null>(null);
+export function RolesTable(props: { roles: RoleDto[] }) {
+  const [editing, setEditing] = useState<RoleDto | null>(null);
   const [creating, setCreating] = useState(false);
-  const [deleting, setDeleting] = useState<Role | null>(null);
-  const remove = useApiMutation((role: Role) => api.delete(`/v2/roles/${role.id}`), [['/v2/roles']]);
+  const [deleting, setDeleting] = useState<RoleDto | null>(null);
+  const remove = useApiMutation((role: RoleDto) => api.delete(`/v2/roles/${role.id}`), [['/v2/roles']]);
 
   const confirmDelete = () => {
     if (!deleting) return;

@@ -1,3 +1,4 @@
+import type { RoleDto } from '@crm/contracts';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useCollection } from '../../../api/queries';
@@ -5,11 +6,10 @@ import { queryStateOf } from '../../../components/QueryState';
 import { InviteUserModal } from './InviteUserModal';
 import { RolesTable } from './RolesTable';
 import { UsersTable } from './UsersTable';
-import type { Role } from './users-types';
 
 /** Settings → Users and roles. Roles are few (Sell has a handful), so the first 100 are all of them. */
 export default function UsersSettings() {
-  const roles = useCollection<Role>('/v2/roles', { per_page: 100, sort_by: 'id:asc' });
+  const roles = useCollection<RoleDto>('/v2/roles', { per_page: 100, sort_by: 'id:asc' });
   const [inviting, setInviting] = useState(false);
   const roleRows = roles.data?.rows ?? [];
   const rolesState = queryStateOf(roles, { isEmpty: false, message: '' });

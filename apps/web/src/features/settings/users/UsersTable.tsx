@@ -1,3 +1,4 @@
+import type { RoleDto, UserDto } from '@crm/contracts';
 import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
@@ -7,26 +8,26 @@ import { notifyError, notifySuccess } from '../../../components/notify';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { InvitationLink } from './InvitationLink';
-import type { Invitation, Role, User } from './users-types';
+import type { Invitation } from './users-types';
 
 const PER_PAGE = 25;
 type StatusFilter = 'active' | 'inactive' | 'all';
 
 /** The account's users, a page at a time: role, status, and a fresh invitation link on demand. */
-export function UsersTable(props: { roles: Role[] }) {
+export function UsersTable(props: { roles: RoleDto[] }) {
   const self = useCurrentUser();
   const [status, setStatus] = useState<StatusFilter>('active');
   const [page, setPage] = useState(1);
-  const users = useCollection<User>('/v2/users', { page, per_page: PER_PAGE, sort_by: 'name:asc', status: status === 'all' ? undefined : status });
-  const [invited, setInvited] = useState<{ user: User; invitation: Invitation } | null>(null);
+  const users = useCollection<UserDto>('/v2/users', { page, per_page: PER_PAGE, sort_by: 'name:asc', status: status === 'all' ? undefined : status });
+  const [invited, setInvited] = useState<{ user: UserDto; invitation: Invitation } | null>(null);
 
   const update = useApiMutation(
-    ({ user, data }: { user: User; data: Partial<Pick<User, 'status' | 'role_id'>> }) => api.put<SellEnvelope<User>>(`/v2/users/${user.id}`, { data }),
+    ({ user, data }: { user: UserDto; data: Partial<Pick<UserDto, 'status' | 'role_id'>> }) => api.put<SellEnvelope<UserDto>>(`/v2/users/${user.id}`, { data }),
     [['/v2/users']],
   );
-  const invite = useApiMutation((user: User) => api.post<SellEnvelope<Invitation>>(`/v2/users/${user.id}/invitation`));
+  const invite = useApiMutation((user: UserDto) => api.post<SellEnvelope<Invitation>>(`/v2/users/${user.id}/invitation`));
 
-  const changeRole = (user: User, roleId: string | null) => {
+  const changeRole = (user: UserDto, roleId: string | null) => {
     if (!roleId || Number(roleId) === user.role_id) return;
     const role = props.roles.find((r) => r.id === Number(roleId));
     update.mutate(
@@ -34,12 +35,12 @@ export function UsersTable(props: { roles: Role[] }) {
       { onSuccess: () => notifySuccess(`${user.name} is now ${role?.name ?? 'in the new role'}.`), onError: notifyError },
     );
   };
-  const setActive = (user: User, active: boolean) =>
+  const setActive = (user: UserDto, active: boolean) =>
     update.mutate(
       { user, data: { status: active ? 'active' : 'inactive' } },
       { onSuccess: () => notifySuccess(`${user.name} was ${active ? 'reactivated' : 'deactivated'}.`), onError: notifyError },
     );
-  const newLink = (user: User) =>
+  const newLink = (user: UserDto) =>
     invite.mutate(user, { onSuccess: (issued) => setInvited({ user, invitation: issued.data }), onError: notifyError });
 
   const rows = users.data?.rows ?? [];
