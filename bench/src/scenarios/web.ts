@@ -8,6 +8,24 @@ const BUDGET_JS_GZIP_BYTES = 300 * 1024;
 const PASSWORD = 'bench password 1';
 const IMAP_PASSWORD = 'bench imap password';
 const SCREEN = '/communication-center/email';
+const WARM_UP_LOADS = 3;
+
+/**
+ * Waits until the system has finished starting up (migrations, first mailbox sync, relays catching
+ * up): embedded, every service shares one event loop with Postgres, so a start-up burst would be
+ * measured as page load time. Settled = ten liveness answers in a row under 20 ms.
+ */
+async function settle(system: EmbeddedSystem): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let quick = 0;
+  while (quick < 10 && Date.now() < deadline) {
+    const started = performance.now();
+    await (await fetch(`${system.baseUrl}/health/live`)).text();
+    quick = performance.now() - started < 20 ? quick + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Seeded so the Inbox's first page is full: contacts known to the account, mail from each. */
 const SENDERS = 30;
 
@@ -35,6 +53,14 @@ export async function webBenchmark(): Promise<void> {
   try {
     const { cookie: session, email } = await signIn(system);
     await seedInbox(system, imap, email);
+    await settle(system);
+    // Discarded: the first loads after a start also measure the server's own warm-up (JIT, caches).
+    for (let i = 0; i < WARM_UP_LOADS; i++) {
+      const context = await browser.newContext();
+      await context.addCookies([session]);
+      await measureLoad(await context.newPage(), system.baseUrl);
+      await context.close();
+    }
     const cold: Load[] = [];
     const warm: Load[] = [];
     for (let i = 0; i < loads; i++) {
