@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { api, itemsOf, type Query, type SellCollection, type SellEnvelope } from './client';
 
 export interface Page<T> {
@@ -32,17 +32,21 @@ export function useResource<T>(path: string | null, query?: Query) {
   });
 }
 
+/**
+ * Refreshes every cached query whose path (the key's first element) starts with one of
+ * `prefixes`: `/v2/leads` reaches the lead lists, each lead and the leads' custom fields.
+ */
+export function invalidateByPrefix(client: QueryClient, prefixes: string[]): Promise<void> {
+  return client.invalidateQueries({ predicate: (q) => prefixes.some((prefix) => String(q.queryKey[0]).startsWith(prefix)) });
+}
+
 /** A change through the API that refreshes every cached query whose key starts with one of `invalidates`. */
 export function useApiMutation<Input, Output = unknown>(run: (input: Input) => Promise<Output>, invalidates: QueryKey[] = []) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: run,
     onSuccess: async () => {
-      await Promise.all(
-        invalidates.map((key) =>
-          client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(String(key[0])) }),
-        ),
-      );
+      await invalidateByPrefix(client, invalidates.map((key) => String(key[0])));
     },
   });
 }
