@@ -1,8 +1,9 @@
-import { Tabs, Title } from '@mantine/core';
+import { Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { isAdmin, useCurrentUser } from '../../auth/current-user';
 import { QueryStateView } from '../../components/QueryState';
+import { RouteTabs } from '../../components/RouteTabs';
 
 const SCREENS = [
   { path: 'users', label: 'Users and roles', Screen: lazy(() => import('./users/UsersSettings')) },
@@ -16,22 +17,11 @@ const SCREENS = [
 /** Settings (admins): each screen its own chunk. */
 export function Component() {
   const user = useCurrentUser();
-  const location = useLocation();
-  const navigate = useNavigate();
   if (!isAdmin(user)) return <QueryStateView kind="empty" message="Settings are for admins." />;
-  const current = SCREENS.find((s) => location.pathname.startsWith(`/settings/${s.path}`))?.path ?? 'users';
   return (
     <>
       <Title order={2} mb="sm">Settings</Title>
-      <Tabs value={current} onChange={(value) => value && navigate(`/settings/${value}`)} mb="md">
-        <Tabs.List style={{ flexWrap: 'wrap' }}>
-          {SCREENS.map((s) => (
-            <Tabs.Tab key={s.path} value={s.path}>
-              {s.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
+      <RouteTabs base="/settings" tabs={SCREENS} wrap mb="md" />
       <Suspense fallback={<QueryStateView kind="loading" />}>
         <Routes>
           <Route index element={<Navigate to="users" replace />} />

@@ -1,10 +1,10 @@
+import type { ImportDto } from '@crm/contracts';
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { api, type SellEnvelope } from '../../../api/client';
 import { QueryStateView } from '../../../components/QueryState';
-import type { ImportDto } from '@crm/contracts';
 import { errorReportUrl, formatBytes, isFinished } from './import-job';
 import { ImportStatusBadge } from './ImportStatusBadge';
 

@@ -1,5 +1,5 @@
-import { Badge } from '@mantine/core';
 import type { ImportStatus } from '@crm/contracts';
+import { Badge } from '@mantine/core';
 
 const LOOK: Record<ImportStatus, { color: string; label: string }> = {
   uploading: { color: 'blue', label: 'Uploading' },

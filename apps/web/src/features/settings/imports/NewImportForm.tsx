@@ -1,10 +1,10 @@
-import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { ImportDto, RecordResourceType } from '@crm/contracts';
+import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation, useCollection } from '../../../api/queries';
-import { fieldErrorOf } from '../../../components/field-errors';
-import { ownerChoiceOf, OwnerPicker } from '../../../components/OwnerPicker';
+import { FormError } from '../../../components/form-parts';
+import { OptionalOwnerField, ownerChoiceOf, ownerErrorOf } from '../../../components/OwnerPicker';
 import { ColumnMapping, SKIP, type ColumnTargets } from './ColumnMapping';
 import { type CsvPreview, readCsvPreview } from './csv-preview';
 import { guessTargets, mappingOf, missingRequiredWarning } from './import-mapping';
@@ -56,9 +56,7 @@ export function NewImportForm({ onStarted }: { onStarted: (job: ImportDto) => vo
     const form = new FormData();
     form.append('resource_type', type);
     form.append('mapping', JSON.stringify(mappingOf(preview!.header, targets, type, customNames)));
-    const choice = ownerChoiceOf(owner);
-    if (choice && 'owner_id' in choice) form.append('owner_id', String(choice.owner_id));
-    if (choice && 'owner_pool_id' in choice) form.append('owner_pool_id', String(choice.owner_pool_id));
+    for (const [field, id] of Object.entries(ownerChoiceOf(owner) ?? {})) form.append(field, String(id));
     if (dedupe && type !== 'deal') form.append('dedupe_key', 'email');
     form.append('file', file!, file!.name); // last: the API reads the options before the file
     return api.post<SellEnvelope<ImportDto>>('/v2/imports', form);
@@ -80,7 +78,7 @@ export function NewImportForm({ onStarted }: { onStarted: (job: ImportDto) => vo
 
   const mapped = targets.filter((t) => t !== SKIP).length;
   const warning = preview && mapped > 0 ? missingRequiredWarning(targets, type) : null;
-  const ownerError = fieldErrorOf(start.error, 'owner_pool_id') ?? fieldErrorOf(start.error, 'owner_id');
+  const ownerError = ownerErrorOf(start.error);
 
   return (
     <Paper withBorder p="sm" radius="md" aria-label="New import" component="section">
@@ -112,21 +110,18 @@ export function NewImportForm({ onStarted }: { onStarted: (job: ImportDto) => vo
             {warning && <Alert color="yellow">{warning}</Alert>}
           </>
         )}
-        <div>
-          <OwnerPicker label="Owner of the imported records" value={owner} onChange={setOwner} poolTypes={[type]} />
-          <Group gap="xs" mt={4}>
-            <Text size="xs" c={ownerError ? 'red' : 'dimmed'}>
-              {ownerError ?? 'A user, or a pool that gives each row to its next member in turn. Left empty: you.'}
-            </Text>
-            {owner && (
-              <Button size="compact-xs" variant="subtle" onClick={() => setOwner(null)}>Clear owner</Button>
-            )}
-          </Group>
-        </div>
+        <OptionalOwnerField
+          label="Owner of the imported records"
+          value={owner}
+          onChange={setOwner}
+          poolTypes={[type]}
+          hint="A user, or a pool that gives each row to its next member in turn. Left empty: you."
+          error={start.error}
+        />
         {type !== 'deal' && (
           <Checkbox label="Skip rows whose email is already in the CRM" checked={dedupe} onChange={(e) => setDedupe(e.currentTarget.checked)} />
         )}
-        {start.error && !ownerError && <Alert color="red" role="alert" title="Not started">{start.error.message}</Alert>}
+        <FormError error={ownerError ? null : start.error} title="Not started" />
         <Group>
           <Button onClick={submit} loading={start.isPending} disabled={!file || !preview || mapped === 0}>
             Start import

@@ -1,6 +1,6 @@
+import type { RecordResourceType } from '@crm/contracts';
 import { SKIP, type ColumnTargets } from './ColumnMapping';
 import { guessTarget, IMPORT_FIELDS } from './import-fields';
-import type { RecordResourceType } from '@crm/contracts';
 
 /** First guesses for every column; a field guessed twice goes to the first column only. */
 export function guessTargets(header: string[], type: RecordResourceType, customFields: string[]): ColumnTargets {

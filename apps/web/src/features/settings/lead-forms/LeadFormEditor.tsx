@@ -1,13 +1,14 @@
 import type { LeadFormField } from '@crm/contracts';
-import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation, useResource } from '../../../api/queries';
 import { fieldErrorOf } from '../../../components/field-errors';
+import { FormError } from '../../../components/form-parts';
 import { notifySuccess } from '../../../components/notify';
-import { ownerChoiceOf, OwnerPicker } from '../../../components/OwnerPicker';
+import { OptionalOwnerField, ownerChoiceOf, ownerValueOf } from '../../../components/OwnerPicker';
 import { QueryStateView, queryStateOf } from '../../../components/QueryState';
 import { EmbedSnippet } from './EmbedSnippet';
 import { type LeadForm, NEW_FORM_FIELDS } from './lead-form-types';
@@ -27,30 +28,24 @@ export function LeadFormEditor() {
   return <LeadFormDetails key={form.data!.updated_at} form={form.data!} back={back} />;
 }
 
-function ownerValueOf(form?: LeadForm): string | null {
-  if (form?.owner_id) return `user:${form.owner_id}`;
-  if (form?.owner_pool_id) return `pool:${form.owner_pool_id}`;
-  return null;
-}
-
 function LeadFormDetails({ form, back }: { form?: LeadForm; back: ReactNode }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [name, setName] = useState(form?.name ?? '');
   const [active, setActive] = useState(form?.active ?? true);
-  const [owner, setOwner] = useState<string | null>(ownerValueOf(form));
+  const [owner, setOwner] = useState<string | null>(ownerValueOf(form ?? {}));
   const [redirectUrl, setRedirectUrl] = useState(form?.redirect_url ?? '');
   const [fields, setFields] = useState<LeadFormField[]>(form?.fields ?? NEW_FORM_FIELDS);
 
   const save = useApiMutation(() => {
-    const choice = ownerChoiceOf(owner);
     const data = {
       name,
       active,
       fields,
       // Both sent, one null: switching from a user to a pool (or to neither) clears the other.
-      owner_id: choice && 'owner_id' in choice ? choice.owner_id : null,
-      owner_pool_id: choice && 'owner_pool_id' in choice ? choice.owner_pool_id : null,
+      owner_id: null,
+      owner_pool_id: null,
+      ...ownerChoiceOf(owner),
       redirect_url: redirectUrl.trim() || null,
     };
     return form ? api.put<SellEnvelope<LeadForm>>(`/v2/lead_forms/${form.id}`, { data }) : api.post<SellEnvelope<LeadForm>>('/v2/lead_forms', { data });
@@ -78,19 +73,14 @@ function LeadFormDetails({ form, back }: { form?: LeadForm; back: ReactNode }) {
             <Stack gap="sm">
               <TextInput label="Form name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrorOf(save.error, 'name')} description="Also tags every lead it creates." />
               <Switch label="Taking submissions" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-              <div>
-                <OwnerPicker label="New leads go to" value={owner} onChange={setOwner} poolTypes={['lead']} />
-                <Text size="xs" c={fieldErrorOf(save.error, 'owner_pool_id') || fieldErrorOf(save.error, 'owner_id') ? 'red' : 'dimmed'} mt={4}>
-                  {fieldErrorOf(save.error, 'owner_pool_id') ??
-                    fieldErrorOf(save.error, 'owner_id') ??
-                    'A user, or a lead pool that hands each new lead to its next member. Left empty: the account’s default owner for forms, else you.'}
-                </Text>
-                {owner && (
-                  <Button size="compact-xs" variant="subtle" mt={4} onClick={() => setOwner(null)}>
-                    Clear owner
-                  </Button>
-                )}
-              </div>
+              <OptionalOwnerField
+                label="New leads go to"
+                value={owner}
+                onChange={setOwner}
+                poolTypes={['lead']}
+                hint="A user, or a lead pool that hands each new lead to its next member. Left empty: the account’s default owner for forms, else you."
+                error={save.error}
+              />
               <TextInput
                 label="After sending, go to (optional)"
                 placeholder="https://example.com/thanks"
@@ -100,7 +90,7 @@ function LeadFormDetails({ form, back }: { form?: LeadForm; back: ReactNode }) {
               />
               <Text size="sm" fw={500}>Fields</Text>
               <LeadFormFieldsEditor fields={fields} onChange={setFields} error={save.error} />
-              {save.error && !known && <Alert color="red" role="alert" title="Not saved">{save.error.message}</Alert>}
+              <FormError error={known ? null : save.error} title="Not saved" />
               <Group>
                 <Button type="submit" loading={save.isPending}>{form ? 'Save form' : 'Create form'}</Button>
               </Group>

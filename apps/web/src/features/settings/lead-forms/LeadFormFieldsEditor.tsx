@@ -1,8 +1,12 @@
 import type { CustomFieldDto, LeadFormField } from '@crm/contracts';
-import { ActionIcon, Button, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useCollection } from '../../../api/queries';
+import { DataTable } from '../../../components/DataTable';
 import { fieldErrorOf } from '../../../components/field-errors';
+import { OrderButtons, orderedListEdits } from '../../../components/ordered-list';
 import { STANDARD_FIELDS } from './lead-form-types';
+
+const COLUMNS = ['Field', 'Label on the form', { label: 'Required', width: 90 }, { label: 'Order', width: 170 }];
 
 /** `std:email` or `custom:Tier`: one select covers standard attributes and lead custom fields. */
 function keyOf(field: Pick<LeadFormField, 'name' | 'custom_field'>): string {
@@ -26,7 +30,7 @@ export function LeadFormFieldsEditor(props: { fields: LeadFormField[]; onChange:
   ];
   const used = new Set(fields.map(keyOf));
 
-  const update = (index: number, change: Partial<LeadFormField>) => props.onChange(fields.map((f, i) => (i === index ? { ...f, ...change } : f)));
+  const { update, move, remove } = orderedListEdits(fields, props.onChange);
   const choose = (index: number, key: string | null) => {
     if (!key) return;
     const [kind, ...rest] = key.split(':');
@@ -36,11 +40,6 @@ export function LeadFormFieldsEditor(props: { fields: LeadFormField[]; onChange:
     const label = fields[index].label === previousDefault || fields[index].label === '' ? defaultLabel(name) : fields[index].label;
     update(index, { name, custom_field: kind === 'custom', label });
   };
-  const move = (index: number, by: -1 | 1) => {
-    const next = [...fields];
-    [next[index], next[index + by]] = [next[index + by], next[index]];
-    props.onChange(next);
-  };
   const add = () => {
     const next = STANDARD_FIELDS.find((f) => !used.has(`std:${f.name}`));
     if (next) props.onChange([...fields, { name: next.name, label: next.label, required: false, custom_field: false }]);
@@ -48,55 +47,37 @@ export function LeadFormFieldsEditor(props: { fields: LeadFormField[]; onChange:
 
   return (
     <>
-      <Table.ScrollContainer minWidth={700} type="native">
-        <Table aria-label="Form fields" verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Field</Table.Th>
-              <Table.Th>Label on the form</Table.Th>
-              <Table.Th w={90}>Required</Table.Th>
-              <Table.Th w={170}>Order</Table.Th>
+      <DataTable label="Form fields" minWidth={700} nativeScroll verticalSpacing="xs" columns={COLUMNS}>
+        {fields.map((field, index) => {
+          const position = `field ${index + 1}`;
+          return (
+            <Table.Tr key={index}>
+              <Table.Td>
+                <Select
+                  size="xs"
+                  aria-label={`Lead field of ${position}`}
+                  data={options.map((group) => ({ ...group, items: group.items.filter((o) => o.value === keyOf(field) || !used.has(o.value)) }))}
+                  value={keyOf(field)}
+                  onChange={(value) => choose(index, value)}
+                  allowDeselect={false}
+                  searchable
+                  error={fieldErrorOf(props.error, `fields/${index}/name`)}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              </Table.Td>
+              <Table.Td>
+                <TextInput size="xs" aria-label={`Label of ${position}`} value={field.label} onChange={(e) => update(index, { label: e.currentTarget.value })} />
+              </Table.Td>
+              <Table.Td>
+                <Checkbox aria-label={`${position} is required`} checked={field.required} onChange={(e) => update(index, { required: e.currentTarget.checked })} />
+              </Table.Td>
+              <Table.Td>
+                <OrderButtons name={position} index={index} count={fields.length} onMove={(by) => move(index, by)} onRemove={() => remove(index)} removeDisabled={fields.length === 1} />
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {fields.map((field, index) => {
-              const position = `field ${index + 1}`;
-              return (
-                <Table.Tr key={index}>
-                  <Table.Td>
-                    <Select
-                      size="xs"
-                      aria-label={`Lead field of ${position}`}
-                      data={options.map((group) => ({ ...group, items: group.items.filter((o) => o.value === keyOf(field) || !used.has(o.value)) }))}
-                      value={keyOf(field)}
-                      onChange={(value) => choose(index, value)}
-                      allowDeselect={false}
-                      searchable
-                      error={fieldErrorOf(props.error, `fields/${index}/name`)}
-                      comboboxProps={{ withinPortal: true }}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput size="xs" aria-label={`Label of ${position}`} value={field.label} onChange={(e) => update(index, { label: e.currentTarget.value })} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Checkbox aria-label={`${position} is required`} checked={field.required} onChange={(e) => update(index, { required: e.currentTarget.checked })} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <ActionIcon variant="default" aria-label={`Move ${position} up`} disabled={index === 0} onClick={() => move(index, -1)}>↑</ActionIcon>
-                      <ActionIcon variant="default" aria-label={`Move ${position} down`} disabled={index === fields.length - 1} onClick={() => move(index, 1)}>↓</ActionIcon>
-                      <Button size="compact-xs" variant="subtle" color="red" aria-label={`Remove ${position}`} disabled={fields.length === 1} onClick={() => props.onChange(fields.filter((_, i) => i !== index))}>
-                        Remove
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          );
+        })}
+      </DataTable>
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="xs" c={fieldErrorOf(props.error, 'fields') ? 'red' : 'dimmed'}>
           {fieldErrorOf(props.error, 'fields') ?? 'Every lead needs a last name or a company: require one of them.'}

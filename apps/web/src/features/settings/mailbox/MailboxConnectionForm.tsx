@@ -1,9 +1,10 @@
 import type { MailboxConnectionDto } from '@crm/contracts';
-import { Alert, Button, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NumberInput, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { fieldErrorOf } from '../../../components/field-errors';
+import { FormActions, FormError } from '../../../components/form-parts';
 import { notifySuccess } from '../../../components/notify';
 
 type Security = 'tls' | 'starttls' | 'none';
@@ -64,7 +65,7 @@ export function MailboxConnectionForm(props: { connection?: MailboxConnectionDto
 
   return (
     <Stack component="form" onSubmit={submit} gap="sm" aria-label={existing ? 'Mailbox settings' : 'Connect a mailbox'}>
-      {save.error && <Alert color="red" role="alert" title={existing ? 'Not saved' : 'Not connected'}>{save.error.message}</Alert>}
+      <FormError error={save.error} title={existing ? 'Not saved' : 'Not connected'} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput label="IMAP server" placeholder="imap.example.com" required value={host} onChange={(e) => setHost(e.currentTarget.value)} error={fieldError('host')} />
         <Select
@@ -100,10 +101,7 @@ export function MailboxConnectionForm(props: { connection?: MailboxConnectionDto
         onChange={(e) => setSentFolder(e.currentTarget.value)}
         error={fieldError('sent_folder')}
       />
-      <Group justify="flex-end">
-        {props.onCancel && <Button variant="default" onClick={props.onCancel}>Cancel</Button>}
-        <Button type="submit" loading={save.isPending}>{existing ? 'Save settings' : 'Connect mailbox'}</Button>
-      </Group>
+      <FormActions submitLabel={existing ? 'Save settings' : 'Connect mailbox'} busy={save.isPending} onCancel={props.onCancel} />
     </Stack>
   );
 }

@@ -2,12 +2,14 @@ import type { MailboxConnectionDto } from '@crm/contracts';
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api/client';
-import { useApiMutation, useCollection } from '../../../api/queries';
 import { useCurrentUser } from '../../../auth/current-user';
 import { ConfirmModal } from '../../../components/ConfirmModal';
-import { notifyError, notifySuccess } from '../../../components/notify';
+import { DataTable } from '../../../components/DataTable';
+import { usePagedCollection } from '../../../components/paged-collection';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
+import { useConfirmedAction } from '../../../components/use-confirmed-action';
+import { userLabel, useUserNames } from '../use-users';
 import { MailboxConnectionForm } from './MailboxConnectionForm';
 import { MailboxStatus } from './MailboxStatus';
 import { isBusy, STATUS_LABELS } from './connection-status';
@@ -20,28 +22,26 @@ const PER_PAGE = 25;
  */
 function useConnections(query: Record<string, number>) {
   const [busy, setBusy] = useState(false);
-  const connections = useCollection<MailboxConnectionDto>('/v2/mailbox_connections', query, { refetchInterval: busy ? 5000 : 60000 });
-  const anyBusy = (connections.data?.rows ?? []).some(isBusy);
+  const connections = usePagedCollection<MailboxConnectionDto>('/v2/mailbox_connections', query, { refetchInterval: busy ? 5000 : 60000 });
+  const anyBusy = connections.rows.some(isBusy);
   useEffect(() => setBusy(anyBusy), [anyBusy]);
   return connections;
 }
 
+/** Disconnecting asks first: the sync stops, mail already copied stays. */
 function useDisconnect() {
-  return useApiMutation((c: MailboxConnectionDto) => api.delete(`/v2/mailbox_connections/${c.id}`), [['/v2/mailbox_connections']]);
+  return useConfirmedAction({
+    run: (c: MailboxConnectionDto) => api.delete(`/v2/mailbox_connections/${c.id}`),
+    invalidates: [['/v2/mailbox_connections']],
+    doneMessage: (c) => `${c.username} was disconnected.`,
+    closeOnError: true,
+  });
 }
 
-function DisconnectModal(props: { connection: MailboxConnectionDto | null; owner?: string; onClose: () => void }) {
-  const disconnect = useDisconnect();
-  const c = props.connection;
-  const confirm = () =>
-    c &&
-    disconnect.mutate(c, {
-      onSuccess: () => notifySuccess(`${c.username} was disconnected.`),
-      onError: notifyError,
-      onSettled: props.onClose,
-    });
+function DisconnectModal(props: { disconnect: ReturnType<typeof useDisconnect>; owner?: string }) {
+  const c = props.disconnect.pending;
   return (
-    <ConfirmModal opened={c !== null} title="Disconnect mailbox" confirmLabel="Disconnect" busy={disconnect.isPending} onConfirm={confirm} onClose={props.onClose}>
+    <ConfirmModal {...props.disconnect.dialog} title="Disconnect mailbox" confirmLabel="Disconnect">
       {`Stop syncing ${c?.username ?? ''}${props.owner ? ` (${props.owner})` : ''}? Mail already copied stays on the records.`}
     </ConfirmModal>
   );
@@ -51,11 +51,11 @@ function DisconnectModal(props: { connection: MailboxConnectionDto | null; owner
 function OwnMailbox() {
   const self = useCurrentUser();
   const own = useConnections({ user_id: self.id, per_page: 1 });
-  const connection = own.data?.rows[0];
+  const connection = own.rows[0];
   const [editing, setEditing] = useState(false);
-  const [disconnecting, setDisconnecting] = useState<MailboxConnectionDto | null>(null);
+  const disconnect = useDisconnect();
 
-  const state = queryStateOf(own, { isEmpty: false, message: '' });
+  const state = queryStateOf(own.collection, { isEmpty: false, message: '' });
   if (state) return state;
   if (!connection) {
     return (
@@ -75,63 +75,47 @@ function OwnMailbox() {
       ) : (
         <Group gap="xs">
           <Button variant="default" onClick={() => setEditing(true)}>Change settings</Button>
-          <Button variant="subtle" color="red" onClick={() => setDisconnecting(connection)}>Disconnect</Button>
+          <Button variant="subtle" color="red" onClick={() => disconnect.ask(connection)}>Disconnect</Button>
           {isBusy(connection) && <Text size="xs" c="dimmed">Refreshing every few seconds…</Text>}
         </Group>
       )}
-      <DisconnectModal connection={disconnecting} onClose={() => setDisconnecting(null)} />
+      <DisconnectModal disconnect={disconnect} />
     </Stack>
   );
 }
 
 /** Every user's mailbox connection (admins see all): status at a glance, and disconnect. */
 function AllMailboxes() {
-  const [page, setPage] = useState(1);
-  const connections = useConnections({ page, per_page: PER_PAGE });
-  const rows = connections.data?.rows ?? [];
-  const userIds = [...new Set(rows.map((c) => c.user_id))];
-  const users = useCollection<{ id: number; name: string }>('/v2/users', { ids: userIds, per_page: 100 }, { enabled: userIds.length > 0 });
-  const names = new Map((users.data?.rows ?? []).map((u) => [u.id, u.name]));
-  const [disconnecting, setDisconnecting] = useState<MailboxConnectionDto | null>(null);
+  const connections = useConnections({ per_page: PER_PAGE });
+  const rows = connections.rows;
+  const names = useUserNames(rows.map((c) => c.user_id));
+  const disconnect = useDisconnect();
 
-  const state = queryStateOf(connections, { isEmpty: rows.length === 0, message: 'Nobody has connected a mailbox yet.' });
+  const state = queryStateOf(connections.collection, { isEmpty: rows.length === 0, message: 'Nobody has connected a mailbox yet.' });
   return (
     <Stack gap="xs">
       {state ?? (
-        <Table.ScrollContainer minWidth={680}>
-          <Table striped verticalSpacing="xs" aria-label="Mailbox connections">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>User</Table.Th>
-                <Table.Th>Mailbox</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Last synced</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td><Text size="sm">{names.get(c.user_id) ?? `User ${c.user_id}`}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{c.username} on {c.host}</Text></Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_LABELS[c.status].color} variant="light">{STATUS_LABELS[c.status].label}</Badge>
-                    {c.status === 'error' && c.last_error && <Text size="xs" c="red">{c.last_error}</Text>}
-                  </Table.Td>
-                  <Table.Td><Text size="sm">{c.last_synced_at ? new Date(c.last_synced_at).toLocaleString() : 'not yet'}</Text></Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="subtle" color="red" onClick={() => setDisconnecting(c)} aria-label={`Disconnect ${c.username}`}>
-                      Disconnect
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable label="Mailbox connections" minWidth={680} striped verticalSpacing="xs" columns={['User', 'Mailbox', 'Status', 'Last synced', 'Actions']}>
+          {rows.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td><Text size="sm">{userLabel(names, c.user_id)}</Text></Table.Td>
+              <Table.Td><Text size="sm">{c.username} on {c.host}</Text></Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_LABELS[c.status].color} variant="light">{STATUS_LABELS[c.status].label}</Badge>
+                {c.status === 'error' && c.last_error && <Text size="xs" c="red">{c.last_error}</Text>}
+              </Table.Td>
+              <Table.Td><Text size="sm">{c.last_synced_at ? new Date(c.last_synced_at).toLocaleString() : 'not yet'}</Text></Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="subtle" color="red" onClick={() => disconnect.ask(c)} aria-label={`Disconnect ${c.username}`}>
+                  Disconnect
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
-      <Pager page={page} hasPrev={!!connections.data?.hasPrev} hasNext={!!connections.data?.hasNext} onPage={setPage} busy={connections.isFetching} />
-      <DisconnectModal connection={disconnecting} owner={disconnecting ? names.get(disconnecting.user_id) : undefined} onClose={() => setDisconnecting(null)} />
+      <Pager {...connections.pager} />
+      <DisconnectModal disconnect={disconnect} owner={disconnect.pending ? names.get(disconnect.pending.user_id) : undefined} />
     </Stack>
   );
 }

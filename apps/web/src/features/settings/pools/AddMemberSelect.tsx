@@ -1,5 +1,5 @@
 import { Select } from '@mantine/core';
-import { useActiveUsers } from './use-users';
+import { useActiveUsers } from '../use-users';
 
 /** Picks an active user who is not yet in the pool; choosing adds them at the end. */
 export function AddMemberSelect(props: { exclude: number[]; onAdd: (userId: number) => void }) {

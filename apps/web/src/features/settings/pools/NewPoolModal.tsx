@@ -1,10 +1,11 @@
 import type { DistributionPoolDto, RecordResourceType } from '@crm/contracts';
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { fieldErrorOf } from '../../../components/field-errors';
+import { FormActions, FormError } from '../../../components/form-parts';
 import { RECORD_TYPE_LABELS } from './pool-types';
 
 /** Name and record type (fixed for the pool's life); members are added in the editor it opens. */
@@ -31,13 +32,13 @@ export function NewPoolModal(props: { opened: boolean; onClose: () => void }) {
       },
     });
   };
-  const otherError = create.error && !fieldErrorOf(create.error, 'name') ? create.error.message : null;
+  const nameError = fieldErrorOf(create.error, 'name');
 
   return (
     <Modal opened={props.opened} onClose={close} title="New distribution pool" centered>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <TextInput label="Pool name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrorOf(create.error, 'name')} data-autofocus />
+          <TextInput label="Pool name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} data-autofocus />
           <div>
             <Text size="sm" fw={500} mb={4} id="new-pool-type">Records it distributes</Text>
             <SegmentedControl
@@ -48,11 +49,8 @@ export function NewPoolModal(props: { opened: boolean; onClose: () => void }) {
             />
             <Text size="xs" c="dimmed" mt={4}>A pool keeps its record type.</Text>
           </div>
-          {otherError && <Alert color="red" role="alert">{otherError}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button type="submit" loading={create.isPending}>Create pool</Button>
-          </Group>
+          <FormError error={nameError ? null : create.error} />
+          <FormActions submitLabel="Create pool" busy={create.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

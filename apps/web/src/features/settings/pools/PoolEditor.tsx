@@ -1,11 +1,12 @@
 import type { DistributionPoolDto } from '@crm/contracts';
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation, useResource } from '../../../api/queries';
 import { fieldErrorOf } from '../../../components/field-errors';
+import { FormError } from '../../../components/form-parts';
 import { notifySuccess } from '../../../components/notify';
 import { QueryStateView, queryStateOf } from '../../../components/QueryState';
 import { AddMemberSelect } from './AddMemberSelect';
@@ -13,7 +14,7 @@ import { PoolAssignments } from './PoolAssignments';
 import { PoolMembersTable } from './PoolMembersTable';
 import { type MemberDraft, membersPayload, RECORD_TYPE_LABELS } from './pool-types';
 import { PoolStatusBadge } from './PoolStatusBadge';
-import { useUserNames } from './use-users';
+import { useUserNames } from '../use-users';
 
 /** /settings/pools/:poolId — loads the pool, then edits a draft of it until Save. */
 export function PoolEditor() {
@@ -93,7 +94,7 @@ function PoolForm({ pool, back }: { pool: DistributionPoolDto; back: ReactNode }
         </Stack>
       </Paper>
 
-      {save.error && !nameError && <Alert color="red" role="alert" title="Not saved">{save.error.message}</Alert>}
+      <FormError error={nameError ? null : save.error} title="Not saved" />
       <Group gap="sm">
         <Button onClick={submit} loading={save.isPending} disabled={!dirty}>Save changes</Button>
         <Button variant="default" onClick={discard} disabled={!dirty || save.isPending}>Discard changes</Button>

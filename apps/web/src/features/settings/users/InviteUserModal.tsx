@@ -3,7 +3,10 @@ import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
+import { invalidateByPrefix } from '../../../api/queries';
 import { fieldErrorOf } from '../../../components/field-errors';
+import { FormActions, FormError } from '../../../components/form-parts';
+import { useSubmission } from '../../../components/use-submission';
 import { InvitationLink } from './InvitationLink';
 import type { Invitation } from './users-types';
 
@@ -19,8 +22,8 @@ export function InviteUserModal(props: { opened: boolean; onClose: () => void; r
   const [roleId, setRoleId] = useState<string | null>(null);
   const [created, setCreated] = useState<UserDto | null>(null);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
+  const { error } = submission;
 
   const reset = () => {
     setName('');
@@ -28,7 +31,7 @@ export function InviteUserModal(props: { opened: boolean; onClose: () => void; r
     setRoleId(null);
     setCreated(null);
     setInvitation(null);
-    setError(null);
+    submission.clear();
   };
   const close = () => {
     reset();
@@ -40,25 +43,19 @@ export function InviteUserModal(props: { opened: boolean; onClose: () => void; r
     setInvitation(issued.data);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void submission.run(async () => {
       let user = created;
       if (!user) {
         const data: Record<string, unknown> = { name: name.trim(), email: email.trim() };
         if (roleId) data.role_id = Number(roleId);
         user = (await api.post<SellEnvelope<UserDto>>('/v2/users', { data })).data;
         setCreated(user);
-        await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/v2/users') });
+        await invalidateByPrefix(client, ['/v2/users']);
       }
       await issueInvitation(user);
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const fieldError = (field: string) => fieldErrorOf(error, field);
@@ -78,11 +75,7 @@ export function InviteUserModal(props: { opened: boolean; onClose: () => void; r
         </Stack>
       ) : (
         <Stack component="form" onSubmit={submit}>
-          {error && (
-            <Alert color="red" role="alert" title={created ? `${created.name} was created, but the link was not` : 'Not invited'}>
-              {error.message}
-            </Alert>
-          )}
+          <FormError error={error} title={created ? `${created.name} was created, but the link was not` : 'Not invited'} />
           <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} disabled={!!created} error={fieldError('name')} data-autofocus />
           <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} disabled={!!created} error={fieldError('email')} />
           <Select
@@ -95,10 +88,7 @@ export function InviteUserModal(props: { opened: boolean; onClose: () => void; r
             clearable
             comboboxProps={{ withinPortal: true }}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button type="submit" loading={busy}>{created ? 'Get the invitation link' : 'Invite'}</Button>
-          </Group>
+          <FormActions submitLabel={created ? 'Get the invitation link' : 'Invite'} busy={submission.busy} onCancel={close} />
         </Stack>
       )}
     </Modal>

@@ -1,9 +1,10 @@
 import type { Permission, RoleDto } from '@crm/contracts';
-import { Alert, Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { fieldErrorOf } from '../../../components/field-errors';
+import { FormActions, FormError } from '../../../components/form-parts';
 import { notifySuccess } from '../../../components/notify';
 import { PERMISSIONS } from './users-types';
 
@@ -42,7 +43,7 @@ export function RoleFormModal(props: { opened: boolean; onClose: () => void; rol
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.role ? `Edit role ${props.role.name}` : 'New role'}>
       <Stack component="form" onSubmit={submit}>
-        {error && <Alert color="red" role="alert" title="Not saved">{error.message}</Alert>}
+        <FormError error={error} title="Not saved" />
         <TextInput
           label="Role name"
           required
@@ -58,10 +59,7 @@ export function RoleFormModal(props: { opened: boolean; onClose: () => void; rol
             ))}
           </Stack>
         </Checkbox.Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>Cancel</Button>
-          <Button type="submit" loading={save.isPending}>{props.role ? 'Save role' : 'Create role'}</Button>
-        </Group>
+        <FormActions submitLabel={props.role ? 'Save role' : 'Create role'} busy={save.isPending} onCancel={props.onClose} />
       </Stack>
     </Modal>
   );

@@ -2,9 +2,11 @@ import type { RoleDto, UserDto } from '@crm/contracts';
 import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
-import { useApiMutation, useCollection } from '../../../api/queries';
+import { useApiMutation } from '../../../api/queries';
 import { useCurrentUser } from '../../../auth/current-user';
+import { DataTable } from '../../../components/DataTable';
 import { notifyError, notifySuccess } from '../../../components/notify';
+import { usePagedCollection } from '../../../components/paged-collection';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { InvitationLink } from './InvitationLink';
@@ -17,8 +19,7 @@ type StatusFilter = 'active' | 'inactive' | 'all';
 export function UsersTable(props: { roles: RoleDto[] }) {
   const self = useCurrentUser();
   const [status, setStatus] = useState<StatusFilter>('active');
-  const [page, setPage] = useState(1);
-  const users = useCollection<UserDto>('/v2/users', { page, per_page: PER_PAGE, sort_by: 'name:asc', status: status === 'all' ? undefined : status });
+  const users = usePagedCollection<UserDto>('/v2/users', { per_page: PER_PAGE, sort_by: 'name:asc', status: status === 'all' ? undefined : status });
   const [invited, setInvited] = useState<{ user: UserDto; invitation: Invitation } | null>(null);
 
   const update = useApiMutation(
@@ -43,8 +44,8 @@ export function UsersTable(props: { roles: RoleDto[] }) {
   const newLink = (user: UserDto) =>
     invite.mutate(user, { onSuccess: (issued) => setInvited({ user, invitation: issued.data }), onError: notifyError });
 
-  const rows = users.data?.rows ?? [];
-  const state = queryStateOf(users, { isEmpty: rows.length === 0, message: status === 'inactive' ? 'No deactivated users.' : 'No users here.' });
+  const rows = users.rows;
+  const state = queryStateOf(users.collection, { isEmpty: rows.length === 0, message: status === 'inactive' ? 'No deactivated users.' : 'No users here.' });
   const roleOptions = props.roles.map((r) => ({ value: String(r.id), label: r.name }));
 
   return (
@@ -54,7 +55,7 @@ export function UsersTable(props: { roles: RoleDto[] }) {
         value={status}
         onChange={(value) => {
           setStatus(value as StatusFilter);
-          setPage(1);
+          users.setPage(1);
         }}
         data={[
           { value: 'active', label: 'Active' },
@@ -65,72 +66,59 @@ export function UsersTable(props: { roles: RoleDto[] }) {
         style={{ alignSelf: 'flex-start' }}
       />
       {state ?? (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="xs" aria-label="Users">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Actions</Table.Th>
+        <DataTable label="Users" minWidth={760} striped verticalSpacing="xs" columns={['Name', 'Email', 'Role', 'Status', 'Actions']}>
+          {rows.map((user) => {
+            const isSelf = user.id === self.id;
+            return (
+              <Table.Tr key={user.id}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>{user.name}</Text>
+                  {isSelf && <Text size="xs" c="dimmed">You</Text>}
+                </Table.Td>
+                <Table.Td><Text size="sm">{user.email}</Text></Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={`Role of ${user.name}`}
+                    data={roleOptions}
+                    value={user.role_id !== null ? String(user.role_id) : null}
+                    placeholder={user.role === 'admin' ? 'Admin' : 'User'}
+                    onChange={(value) => changeRole(user, value)}
+                    disabled={isSelf || update.isPending}
+                    allowDeselect={false}
+                    size="xs"
+                    w={170}
+                    comboboxProps={{ withinPortal: true }}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={user.status === 'active' ? 'teal' : 'gray'} variant="light">
+                    {user.status === 'active' ? 'Active' : 'Deactivated'}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    {user.status === 'active' ? (
+                      <Button size="xs" variant="default" disabled={isSelf || update.isPending} onClick={() => setActive(user, false)} aria-label={`Deactivate ${user.name}`}>
+                        Deactivate
+                      </Button>
+                    ) : (
+                      <Button size="xs" variant="light" disabled={update.isPending} onClick={() => setActive(user, true)} aria-label={`Reactivate ${user.name}`}>
+                        Reactivate
+                      </Button>
+                    )}
+                    {user.status === 'active' && (
+                      <Button size="xs" variant="subtle" loading={invite.isPending && invite.variables?.id === user.id} onClick={() => newLink(user)} aria-label={`New invitation link for ${user.name}`}>
+                        Invitation link
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((user) => {
-                const isSelf = user.id === self.id;
-                return (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>{user.name}</Text>
-                      {isSelf && <Text size="xs" c="dimmed">You</Text>}
-                    </Table.Td>
-                    <Table.Td><Text size="sm">{user.email}</Text></Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={`Role of ${user.name}`}
-                        data={roleOptions}
-                        value={user.role_id !== null ? String(user.role_id) : null}
-                        placeholder={user.role === 'admin' ? 'Admin' : 'User'}
-                        onChange={(value) => changeRole(user, value)}
-                        disabled={isSelf || update.isPending}
-                        allowDeselect={false}
-                        size="xs"
-                        w={170}
-                        comboboxProps={{ withinPortal: true }}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={user.status === 'active' ? 'teal' : 'gray'} variant="light">
-                        {user.status === 'active' ? 'Active' : 'Deactivated'}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        {user.status === 'active' ? (
-                          <Button size="xs" variant="default" disabled={isSelf || update.isPending} onClick={() => setActive(user, false)} aria-label={`Deactivate ${user.name}`}>
-                            Deactivate
-                          </Button>
-                        ) : (
-                          <Button size="xs" variant="light" disabled={update.isPending} onClick={() => setActive(user, true)} aria-label={`Reactivate ${user.name}`}>
-                            Reactivate
-                          </Button>
-                        )}
-                        {user.status === 'active' && (
-                          <Button size="xs" variant="subtle" loading={invite.isPending && invite.variables?.id === user.id} onClick={() => newLink(user)} aria-label={`New invitation link for ${user.name}`}>
-                            Invitation link
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </DataTable>
       )}
-      <Pager page={page} hasPrev={!!users.data?.hasPrev} hasNext={!!users.data?.hasNext} onPage={setPage} busy={users.isFetching} />
+      <Pager {...users.pager} />
       <Modal opened={invited !== null} onClose={() => setInvited(null)} title="Invitation link" size="lg">
         {invited && (
           <Stack>

@@ -1,7 +1,7 @@
 import type { UserDto } from '@crm/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, itemsOf, type SellCollection } from '../../../api/client';
-import { useCollection } from '../../../api/queries';
+import { api, itemsOf, type SellCollection } from '../../api/client';
+import { useCollection } from '../../api/queries';
 
 /** What the settings screens show of a user. */
 export type UserSummary = Pick<UserDto, 'id' | 'name' | 'email' | 'status'>;
@@ -12,28 +12,33 @@ export function useActiveUsers() {
 }
 
 /**
- * Names of the users with these ids (members of a pool, owners of forms), fetched by `ids` in
- * pages of 100 so a large pool still gets every name.
+ * The users with these ids (members of a pool, owners of forms, holders of numbers and
+ * mailboxes), fetched by `ids` in pages of 100 so a long list still gets every one.
  */
-export function useUserNames(ids: number[]): Map<number, string> {
+export function useUsersById(ids: number[]) {
   const unique = [...new Set(ids)].sort((a, b) => a - b);
-  const query = useQuery({
+  return useQuery({
     queryKey: ['/v2/users', { ids: unique }],
     enabled: unique.length > 0,
     staleTime: 30_000,
     // While a new member's name loads, the others keep theirs.
     placeholderData: keepPreviousData,
     queryFn: async () => {
-      const names = new Map<number, string>();
+      const users = new Map<number, UserSummary>();
       for (let start = 0; start < unique.length; start += 100) {
         const slice = unique.slice(start, start + 100);
         const page = await api.get<SellCollection<UserSummary>>('/v2/users', { ids: slice, per_page: 100 });
-        for (const user of itemsOf(page)) names.set(user.id, user.name);
+        for (const user of itemsOf(page)) users.set(user.id, user);
       }
-      return names;
+      return users;
     },
   });
-  return query.data ?? new Map();
+}
+
+/** Names of the users with these ids. */
+export function useUserNames(ids: number[]): Map<number, string> {
+  const users = useUsersById(ids).data?.values() ?? [];
+  return new Map([...users].map((user) => [user.id, user.name]));
 }
 
 export function userLabel(names: Map<number, string>, id: number): string {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, itemsOf, type SellCollection } from '../../../api/client';
-import { useUserNames } from '../pools/use-users';
+import { api, itemsOf, type SellCollection } from '../../api/client';
+import { useUserNames } from './use-users';
 
 /** Names of the pools with these ids (at most a page of 100 — the forms on one page name fewer). */
 function usePoolNames(ids: number[]): Map<number, string> {
