@@ -1,8 +1,10 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client';
+import { FormError } from '../components/form-parts';
+import { useSubmission } from '../components/use-submission';
 
 /** Where to go after signing in: only paths of this app, never another site. */
 export function safeNext(next: string | null): string {
@@ -15,22 +17,15 @@ export function SignInPage() {
   const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void submission.run(async () => {
       await api.post('/v2/sessions', { data: { email, password } });
       client.clear();
       navigate(safeNext(params.get('next')), { replace: true });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -38,10 +33,10 @@ export function SignInPage() {
       <Paper component="form" onSubmit={submit} withBorder shadow="sm" p="xl" w={380} maw="100%">
         <Stack>
           <Title order={2}>Sign in</Title>
-          {error && <Alert color="red" role="alert">{error}</Alert>}
+          <FormError error={submission.error} />
           <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoFocus />
           <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-          <Button type="submit" loading={busy}>Sign in</Button>
+          <Button type="submit" loading={submission.busy}>Sign in</Button>
         </Stack>
       </Paper>
     </Center>

@@ -1,5 +1,5 @@
-import { Tabs } from '@mantine/core';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet } from 'react-router';
+import { RouteTabs } from '../../components/RouteTabs';
 
 const AREAS = [
   { path: 'email', label: 'Email' },
@@ -9,20 +9,9 @@ const AREAS = [
 
 /** The Communication Center's frame: email, calls and text messages are its child routes, each its own chunk (src/router.tsx). */
 export function Component() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const current = AREAS.find((a) => location.pathname.startsWith(`/communication-center/${a.path}`))?.path ?? 'email';
   return (
     <>
-      <Tabs value={current} onChange={(value) => value && navigate(`/communication-center/${value}`)} mb="md">
-        <Tabs.List>
-          {AREAS.map((a) => (
-            <Tabs.Tab key={a.path} value={a.path}>
-              {a.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
+      <RouteTabs base="/communication-center" tabs={AREAS} mb="md" />
       <Outlet />
     </>
   );

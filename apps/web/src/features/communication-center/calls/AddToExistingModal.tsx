@@ -1,8 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
+import { FormActions, FormError } from '../../../components/form-parts';
 import { notifySuccess } from '../../../components/notify';
 import { RecordPicker, type PickedRecord } from '../../../components/RecordPicker';
+import { useSubmission } from '../../../components/use-submission';
 import { useRefreshPhoneCenter } from './phone-center-api';
 
 /**
@@ -12,52 +14,31 @@ import { useRefreshPhoneCenter } from './phone-center-api';
 export function AddToExistingModal(props: { phoneNumber: string; opened: boolean; onClose: () => void }) {
   const refresh = useRefreshPhoneCenter();
   const [record, setRecord] = useState<PickedRecord | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!record) {
-      setError('Choose a lead or contact.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+    if (!record) return submission.fail('Choose a lead or contact.');
+    void submission.run(async () => {
       await api.post('/v2/communications/unmatched/add_to_existing', {
         data: { phone_number: props.phoneNumber, resource_type: record.resource_type, resource_id: record.resource_id },
       });
       notifySuccess(`${props.phoneNumber} added to ${record.name}`);
       refresh();
       props.onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={`Add ${props.phoneNumber} to an existing lead or contact`}>
       <form onSubmit={submit}>
         <Stack>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormError error={submission.error} />
           <RecordPicker value={record} onChange={setRecord} required autoFocus />
           <Text size="xs" c="dimmed">
             The number goes into the record's phone, or its mobile when the phone is taken.
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Add number
-            </Button>
-          </Group>
+          <FormActions submitLabel="Add number" busy={submission.busy} onCancel={props.onClose} />
         </Stack>
       </form>
     </Modal>

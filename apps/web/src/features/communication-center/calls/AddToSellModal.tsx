@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/client';
+import { FormActions, FormError } from '../../../components/form-parts';
 import { notifySuccess } from '../../../components/notify';
 import { OwnerPicker, ownerChoiceOf } from '../../../components/OwnerPicker';
 import type { PartyType } from '../../../components/record-names';
+import { useSubmission } from '../../../components/use-submission';
 import { useRefreshPhoneCenter } from './phone-center-api';
 
 /**
@@ -17,14 +19,11 @@ export function AddToSellModal(props: { phoneNumber: string; opened: boolean; on
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
   const [owner, setOwner] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void submission.run(async () => {
       await api.post('/v2/communications/unmatched/add_to_sell', {
         data: {
           phone_number: props.phoneNumber,
@@ -37,22 +36,14 @@ export function AddToSellModal(props: { phoneNumber: string; opened: boolean; on
       notifySuccess(`${props.phoneNumber} added to Sell as a ${as}`);
       refresh();
       props.onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={`Add ${props.phoneNumber} to Sell`}>
       <form onSubmit={submit}>
         <Stack>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormError error={submission.error} />
           <SegmentedControl
             aria-label="Add as"
             value={as}
@@ -73,14 +64,7 @@ export function AddToSellModal(props: { phoneNumber: string; opened: boolean; on
           <Text size="xs" c="dimmed">
             No owner chosen: the record is yours.
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Add {as}
-            </Button>
-          </Group>
+          <FormActions submitLabel={`Add ${as}`} busy={submission.busy} onCancel={props.onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { invalidateByPrefix } from '../../../api/queries';
 import { useCurrentUser } from '../../../auth/current-user';
-import { OwnerPicker, ownerChoiceOf } from '../../../components/OwnerPicker';
+import { FormError } from '../../../components/form-parts';
+import { OwnerPicker, ownerChoiceOf, ownerValueOf } from '../../../components/OwnerPicker';
 import { notifySuccess } from '../../../components/notify';
 import { plural } from './format';
 import { usePeopleAction } from './mailbox-api';
@@ -15,7 +17,7 @@ export type NewRecordType = 'lead' | 'contact';
  */
 export function AddPeopleModal(props: { type: NewRecordType; emails: string[]; onClose: () => void; onAdded: () => void }) {
   const me = useCurrentUser();
-  const [owner, setOwner] = useState<string | null>(`user:${me.id}`);
+  const [owner, setOwner] = useState<string | null>(ownerValueOf({ owner_id: me.id }));
   const add = usePeopleAction();
   const client = useQueryClient();
   const count = props.emails.length;
@@ -31,7 +33,7 @@ export function AddPeopleModal(props: { type: NewRecordType; emails: string[]; o
           props.onAdded();
         },
         // A refusal usually means the list was out of date (someone else added them): show it as it is now.
-        onError: () => void client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/v2/communications') }),
+        onError: () => void invalidateByPrefix(client, ['/v2/communications']),
       },
     );
 
@@ -43,11 +45,7 @@ export function AddPeopleModal(props: { type: NewRecordType; emails: string[]; o
           {count === 1 ? 'it' : 'them'}.
         </Text>
         <OwnerPicker value={owner} onChange={setOwner} poolTypes={[props.type]} />
-        {add.error && (
-          <Alert color="red" role="alert" title="Not added">
-            {add.error.message}
-          </Alert>
-        )}
+        <FormError error={add.error} title="Not added" />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             Cancel

@@ -1,8 +1,10 @@
 import type { MailboxAction, MailboxEmailDto, MailboxTab } from '@crm/contracts';
-import { Button, Checkbox, Group, Stack, Switch, Text } from '@mantine/core';
+import { Button, Group, Stack, Switch } from '@mantine/core';
+import { pagerOf } from '../../../components/paged-collection';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../components/notify';
+import { RowList, SelectionBar } from './checkable-list';
 import { EmailRow } from './EmailRow';
 import { SearchBox } from './SearchBox';
 import { plural } from './format';
@@ -63,17 +65,7 @@ export function EmailList({ tab }: { tab: MailboxTab }) {
   return (
     <Stack gap="sm">
       <Group justify="space-between" gap="sm" wrap="wrap">
-        <Group gap="xs" wrap="wrap" role="toolbar" aria-label="Selected emails">
-          <Checkbox
-            aria-label="Select all emails on this page"
-            checked={selection.all}
-            indeterminate={selection.some}
-            disabled={rows.length === 0}
-            onChange={selection.toggleAll}
-          />
-          <Text size="sm" c="dimmed" miw={70} aria-live="polite">
-            {selection.checked.length} selected
-          </Text>
+        <SelectionBar label="Selected emails" selectAllLabel="Select all emails on this page" selection={selection} empty={rows.length === 0}>
           {tab !== 'sent' && (
             <>
               <Button size="xs" variant="default" disabled={none} onClick={() => bulk('mark_read')}>
@@ -93,7 +85,7 @@ export function EmailList({ tab }: { tab: MailboxTab }) {
               Archive
             </Button>
           )}
-        </Group>
+        </SelectionBar>
         <Group gap="sm" wrap="wrap" w={{ base: '100%', sm: 'auto' }}>
           {tab !== 'sent' && (
             <Switch label="Unread only" checked={params.unreadOnly} onChange={(event) => params.setUnreadOnly(event.currentTarget.checked)} />
@@ -103,7 +95,7 @@ export function EmailList({ tab }: { tab: MailboxTab }) {
       </Group>
 
       {state ?? (
-        <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Emails" aria-busy={emails.isFetching}>
+        <RowList label="Emails" busy={emails.isFetching}>
           {rows.map((email) => (
             <EmailRow
               key={email.id}
@@ -116,9 +108,9 @@ export function EmailList({ tab }: { tab: MailboxTab }) {
               nameOf={nameOf}
             />
           ))}
-        </Stack>
+        </RowList>
       )}
-      <Pager page={params.page} hasPrev={!!emails.data?.hasPrev} hasNext={!!emails.data?.hasNext} onPage={params.setPage} busy={emails.isFetching} />
+      <Pager {...pagerOf(emails, params.page, params.setPage)} />
     </Stack>
   );
 }

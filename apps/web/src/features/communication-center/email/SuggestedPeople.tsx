@@ -1,10 +1,12 @@
-import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { pagerOf } from '../../../components/paged-collection';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { AddPeopleModal, type NewRecordType } from './AddPeopleModal';
+import { RowList, SelectionBar } from './checkable-list';
 import { SearchBox } from './SearchBox';
 import { SuggestedPersonRow } from './SuggestedPersonRow';
 import { plural } from './format';
@@ -60,17 +62,7 @@ export function SuggestedPeople() {
   return (
     <Stack gap="sm">
       <Group justify="space-between" gap="sm" wrap="wrap">
-        <Group gap="xs" wrap="wrap" role="toolbar" aria-label="Selected people">
-          <Checkbox
-            aria-label="Select all people on this page"
-            checked={selection.all}
-            indeterminate={selection.some}
-            disabled={rows.length === 0}
-            onChange={selection.toggleAll}
-          />
-          <Text size="sm" c="dimmed" miw={70} aria-live="polite">
-            {selection.checked.length} selected
-          </Text>
+        <SelectionBar label="Selected people" selectAllLabel="Select all people on this page" selection={selection} empty={rows.length === 0}>
           <Button size="xs" variant="default" disabled={none} onClick={() => setAdding({ type: 'lead', emails: selection.checked })}>
             Add selected as leads
           </Button>
@@ -80,12 +72,12 @@ export function SuggestedPeople() {
           <Button size="xs" variant="default" disabled={none} onClick={() => ignore(selection.checked)}>
             Ignore selected
           </Button>
-        </Group>
+        </SelectionBar>
         <SearchBox label="Search people" placeholder="Name or address" value={params.q} onSearch={params.setQuery} />
       </Group>
 
       {state ?? (
-        <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Suggested people" aria-busy={people.isFetching}>
+        <RowList label="Suggested people" busy={people.isFetching}>
           {rows.map((person) => (
             <SuggestedPersonRow
               key={person.email}
@@ -97,9 +89,9 @@ export function SuggestedPeople() {
               busy={act.isPending}
             />
           ))}
-        </Stack>
+        </RowList>
       )}
-      <Pager page={params.page} hasPrev={!!people.data?.hasPrev} hasNext={!!people.data?.hasNext} onPage={params.setPage} busy={people.isFetching} />
+      <Pager {...pagerOf(people, params.page, params.setPage)} />
 
       {adding && (
         <AddPeopleModal

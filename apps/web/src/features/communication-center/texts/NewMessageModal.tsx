@@ -1,9 +1,11 @@
 import type { OutboundTextMessageDto } from '@crm/contracts';
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
+import { FormActions, FormError } from '../../../components/form-parts';
 import { notifySuccess } from '../../../components/notify';
 import { RecordPicker, type PickedRecord } from '../../../components/RecordPicker';
+import { useSubmission } from '../../../components/use-submission';
 import { useRefreshPhoneCenter } from '../calls/phone-center-api';
 
 type Recipient = 'record' | 'number';
@@ -18,37 +20,26 @@ export function NewMessageModal(props: { opened: boolean; onClose: () => void; o
   const [record, setRecord] = useState<PickedRecord | null>(null);
   const [number, setNumber] = useState('');
   const [content, setContent] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (recipient === 'record' && !record) return setError('Choose a lead or contact, or write to a phone number.');
-    if (recipient === 'number' && !number.trim()) return setError('Enter a phone number.');
-    setBusy(true);
-    setError(null);
-    try {
+    if (recipient === 'record' && !record) return submission.fail('Choose a lead or contact, or write to a phone number.');
+    if (recipient === 'number' && !number.trim()) return submission.fail('Enter a phone number.');
+    void submission.run(async () => {
       const to = recipient === 'record' ? { resource_type: record!.resource_type, resource_id: record!.resource_id } : { phone_number: number.trim() };
       const sent = (await api.post<SellEnvelope<OutboundTextMessageDto>>('/v2/text_messages', { data: { ...to, content } })).data;
       notifySuccess(`Message sent to ${recipient === 'record' ? record!.name : sent.resource_phone_number}`);
       refresh({ soon: true });
       props.onSent(sent);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Modal opened={props.opened} onClose={props.onClose} title="New text message">
       <form onSubmit={submit}>
         <Stack>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormError error={submission.error} />
           <SegmentedControl
             aria-label="Send to"
             value={recipient}
@@ -64,14 +55,7 @@ export function NewMessageModal(props: { opened: boolean; onClose: () => void; o
             <TextInput label="Phone number" placeholder="+14155550100" type="tel" autoComplete="tel" value={number} onChange={(e) => setNumber(e.currentTarget.value)} required />
           )}
           <Textarea label="Message" value={content} onChange={(e) => setContent(e.currentTarget.value)} autosize minRows={3} maxRows={10} maxLength={1600} required />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy} disabled={!content.trim()}>
-              Send message
-            </Button>
-          </Group>
+          <FormActions submitLabel="Send message" busy={submission.busy} disabled={!content.trim()} onCancel={props.onClose} />
         </Stack>
       </form>
     </Modal>
