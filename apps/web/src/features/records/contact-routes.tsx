@@ -1,19 +1,13 @@
 import { Badge } from '@mantine/core';
-import { Route, Routes } from 'react-router';
-import { RecordListPage } from './list/RecordListPage';
 import { CONTACT_KIND, CUSTOMER_STATUS_LABELS, PROSPECT_STATUS_LABELS } from './record-kinds';
 import { BccAddressCard } from './record/BccAddressCard';
 import { ContactDealsCard } from './record/ContactDealsCard';
 import { RecordPage } from './record/RecordPage';
+import { RecordRoutes } from './RecordRoutes';
 
 /** /contacts: the list, and /contacts/:id a contact's page with its customer and prospect status. */
 export function Component() {
-  return (
-    <Routes>
-      <Route index element={<RecordListPage kind={CONTACT_KIND} />} />
-      <Route path=":id" element={<ContactPage />} />
-    </Routes>
-  );
+  return <RecordRoutes kind={CONTACT_KIND} page={<ContactPage />} />;
 }
 
 function ContactPage() {

@@ -1,19 +1,13 @@
 import { Badge, Text } from '@mantine/core';
-import { Route, Routes } from 'react-router';
-import { RecordListPage } from './list/RecordListPage';
 import { DEAL_KIND, formatMoney } from './record-kinds';
 import { ContactLink } from './record/DetailsCard';
 import { DealDropboxCard } from './record/DealDropboxCard';
 import { RecordPage } from './record/RecordPage';
+import { RecordRoutes } from './RecordRoutes';
 
 /** /deals: the list, and /deals/:id a deal's page with its dropbox address. */
 export function Component() {
-  return (
-    <Routes>
-      <Route index element={<RecordListPage kind={DEAL_KIND} />} />
-      <Route path=":id" element={<DealPage />} />
-    </Routes>
-  );
+  return <RecordRoutes kind={DEAL_KIND} page={<DealPage />} />;
 }
 
 function DealPage() {

@@ -1,23 +1,18 @@
 import type { LeadConversionDto, LeadDto } from '@crm/contracts';
 import { Anchor, Badge, Button, Card, Text } from '@mantine/core';
 import { useState } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Link } from 'react-router';
 import { useCollection } from '../../api/queries';
-import { RecordListPage } from './list/RecordListPage';
 import type { Lookups } from './lookups';
 import { LEAD_KIND } from './record-kinds';
 import { BccAddressCard } from './record/BccAddressCard';
 import { ConvertLeadModal } from './record/ConvertLeadModal';
 import { RecordPage } from './record/RecordPage';
+import { RecordRoutes } from './RecordRoutes';
 
 /** /leads: the list, and /leads/:id a lead's page. */
 export function Component() {
-  return (
-    <Routes>
-      <Route index element={<RecordListPage kind={LEAD_KIND} />} />
-      <Route path=":id" element={<LeadPage />} />
-    </Routes>
-  );
+  return <RecordRoutes kind={LEAD_KIND} page={<LeadPage />} />;
 }
 
 function LeadPage() {

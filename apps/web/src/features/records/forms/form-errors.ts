@@ -10,6 +10,7 @@ export interface FormErrors {
 export const NO_ERRORS: FormErrors = { message: null, fields: {} };
 
 export function formErrorsOf(error: unknown): FormErrors {
+  if (!error) return NO_ERRORS;
   if (!(error instanceof ApiError)) return { message: error instanceof Error ? error.message : String(error), fields: {} };
   const fields: Record<string, string> = {};
   for (const [field, message] of Object.entries(error.fields)) fields[formKeyOfErrorField(field)] = message;

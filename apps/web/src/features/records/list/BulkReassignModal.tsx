@@ -3,8 +3,11 @@ import { Alert, Button, Group, Modal, Progress, Stack, Text } from '@mantine/cor
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
+import { FormError } from '../../../components/form-parts';
 import { ownerChoiceOf, OwnerPicker, type OwnerChoice } from '../../../components/OwnerPicker';
+import { errorOf, useSubmission } from '../../../components/use-submission';
 import type { RecordKind } from '../record-kinds';
+import { refreshRecordLists } from '../refresh-lists';
 
 /**
  * What to reassign: the rows ticked on screen, or everything a smart list matches. The API runs
@@ -29,8 +32,7 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
   const [owner, setOwner] = useState<string | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
   const [rowProgress, setRowProgress] = useState<Progress | null>(null);
-  const [startError, setStartError] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
+  const starting = useSubmission();
 
   const job = useQuery({
     queryKey: ['/v2/jobs', jobId],
@@ -46,9 +48,6 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
         : { processed: 0, total: target?.kind === 'smart_list' ? (target.count ?? 0) : 0, finished: false, error: job.error?.message ?? null }
       : rowProgress;
 
-  const refreshLists = () =>
-    client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(kind.apiPath) || String(q.queryKey[0]).startsWith('/v2/smart_lists') });
-
   const reassignRows = async (ids: number[], choice: OwnerChoice) => {
     let processed = 0;
     setRowProgress({ processed, total: ids.length, finished: false, error: null });
@@ -56,7 +55,7 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
       try {
         await api.put(`${kind.apiPath}/${id}`, { data: choice });
       } catch (error) {
-        setRowProgress({ processed, total: ids.length, finished: true, error: `Stopped at ${kind.singular} #${id}: ${error instanceof Error ? error.message : String(error)}` });
+        setRowProgress({ processed, total: ids.length, finished: true, error: `Stopped at ${kind.singular} #${id}: ${errorOf(error).message}` });
         return;
       }
       processed += 1;
@@ -67,9 +66,7 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
   const start = async () => {
     const choice = ownerChoiceOf(owner);
     if (!target || !choice) return;
-    setStarting(true);
-    setStartError(null);
-    try {
+    await starting.run(async () => {
       if (target.kind === 'smart_list') {
         const created = await api.post<SellEnvelope<JobDto>>(`/v2/smart_lists/${target.id}/bulk_actions`, { data: { action: 'reassign_owner', ...choice } });
         client.setQueryData(['/v2/jobs', created.data.id], created.data);
@@ -77,22 +74,18 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
       } else {
         await reassignRows(target.ids, choice);
       }
-    } catch (error) {
-      setStartError(error instanceof Error ? error.message : String(error));
-    } finally {
-      setStarting(false);
-    }
+    });
   };
 
   const close = () => {
     if (progress) {
-      void refreshLists();
+      void refreshRecordLists(client, kind);
       if (progress.finished) props.onDone();
     }
     setOwner(null);
     setJobId(null);
     setRowProgress(null);
-    setStartError(null);
+    starting.clear();
     props.onClose();
   };
 
@@ -116,11 +109,7 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
     >
       <Stack>
         <Text size="sm">Reassign {what} to a user, or round robin through a distribution pool.</Text>
-        {startError && (
-          <Alert color="red" role="alert">
-            {startError}
-          </Alert>
-        )}
+        <FormError error={starting.error} />
         {progress === null ? (
           <>
             <OwnerPicker label="New owner" value={owner} onChange={setOwner} poolTypes={[kind.type]} required />
@@ -128,7 +117,7 @@ export function BulkReassignModal(props: { kind: RecordKind; target: ReassignTar
               <Button variant="default" onClick={close}>
                 Cancel
               </Button>
-              <Button onClick={() => void start()} disabled={!owner} loading={starting}>
+              <Button onClick={() => void start()} disabled={!owner} loading={starting.busy}>
                 Reassign
               </Button>
             </Group>

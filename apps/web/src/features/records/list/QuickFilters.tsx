@@ -1,4 +1,3 @@
-import type {  } from '@crm/contracts';
 import { Button, Group, MultiSelect } from '@mantine/core';
 import { stageOptions, type Lookups } from '../lookups';
 import { CUSTOMER_STATUS_LABELS, LEAD_STATUSES, PROSPECT_STATUS_LABELS, type RecordKind } from '../record-kinds';

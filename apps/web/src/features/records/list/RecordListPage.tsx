@@ -1,8 +1,8 @@
-import type {  } from '@crm/contracts';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCollection } from '../../../api/queries';
+import { pagerOf } from '../../../components/paged-collection';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { NewRecordModal } from '../forms/NewRecordModal';
@@ -101,7 +101,7 @@ export function RecordListPage<T extends AnyRecord>({ kind }: { kind: RecordKind
       {view ?? (
         <RecordTable kind={kind} rows={page} lookups={lookups} sort={state.sort} onSort={(sort) => update({ sort })} selected={selected} onSelect={select} />
       )}
-      <Pager page={state.page} hasPrev={!!rows.data?.hasPrev} hasNext={!!rows.data?.hasNext} busy={rows.isFetching} onPage={(p) => update({ page: p })} />
+      <Pager {...pagerOf(rows, state.page, (p) => update({ page: p }))} />
 
       <NewRecordModal kind={kind} opened={creating} onClose={() => setCreating(false)} />
       <SaveSmartListModal

@@ -1,4 +1,3 @@
-import type {  } from '@crm/contracts';
 import { Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import type { Lookups } from '../lookups';
 import type { RecordKind } from '../record-kinds';

@@ -1,8 +1,9 @@
 import type { SmartListDto } from '@crm/contracts';
-import { Alert, Button, Group, List, Modal, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { List, Modal, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
+import { FormActions, FormError } from '../../../components/form-parts';
 import { useTagNames, type Lookups } from '../lookups';
 import type { RecordKind } from '../record-kinds';
 import { smartListFiltersOf, type ListState } from './list-state';
@@ -48,11 +49,7 @@ export function SaveSmartListModal(props: { kind: RecordKind; state: ListState; 
     <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={props.opened} onClose={close} title="Save as smart list">
       <form onSubmit={submit} aria-label="Save as smart list">
         <Stack>
-          {save.error && (
-            <Alert color="red" role="alert">
-              {save.error.message}
-            </Alert>
-          )}
+          <FormError error={save.error} />
           <TextInput label="Smart list name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
           <TagsInput
             label="Tags"
@@ -80,14 +77,7 @@ export function SaveSmartListModal(props: { kind: RecordKind; state: ListState; 
               </Text>
             )}
           </div>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save smart list
-            </Button>
-          </Group>
+          <FormActions submitLabel="Save smart list" busy={save.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

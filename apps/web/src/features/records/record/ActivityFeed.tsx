@@ -2,6 +2,7 @@ import type { ActivityDto, ActivityType, RecordResourceType, ThreadDto } from '@
 import { Button, Card, Group, MultiSelect, SegmentedControl, Select, Stack, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useCollection } from '../../../api/queries';
+import { pagerOf } from '../../../components/paged-collection';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import type { Lookups } from '../lookups';
@@ -94,7 +95,7 @@ export function ActivityFeed(props: { resourceType: RecordResourceType; resource
             ))}
           </Stack>
         )}
-        <Pager page={page} hasPrev={!!feed.data?.hasPrev} hasNext={!!feed.data?.hasNext} busy={feed.isFetching} onPage={setPage} />
+        <Pager {...pagerOf(feed, page, setPage)} />
       </Stack>
       <NewThreadModal
         resourceType={resourceType}

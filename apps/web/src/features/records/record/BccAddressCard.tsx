@@ -3,7 +3,7 @@ import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, type SellEnvelope } from '../../../api/client';
-import { useApiMutation, useResource } from '../../../api/queries';
+import { invalidateByPrefix, useApiMutation, useResource } from '../../../api/queries';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { queryStateOf } from '../../../components/QueryState';
@@ -27,7 +27,7 @@ export function BccAddressCard() {
       onSuccess: (answer) => {
         client.setQueryData([BCC_PATH, {}], answer.data);
         // Contacts carry the address too (bcc_email).
-        void client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/v2/contacts') });
+        void invalidateByPrefix(client, ['/v2/contacts']);
         confirm.close();
         notifySuccess('New BCC address generated');
       },

@@ -1,31 +1,31 @@
 import type { DealDto } from '@crm/contracts';
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useCollection } from '../../../api/queries';
+import { usePagedCollection } from '../../../components/paged-collection';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { NewRecordModal } from '../forms/NewRecordModal';
 import type { Lookups } from '../lookups';
 import { DEAL_KIND, formatMoney } from '../record-kinds';
+import { CardHeading } from './CardHeading';
 
 /** A contact's deals (`GET /v2/deals?contact_id=`), and a new one already on the contact. */
 export function ContactDealsCard(props: { contactId: number; lookups: Lookups }) {
-  const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const deals = useCollection<DealDto>('/v2/deals', { contact_id: props.contactId, page, per_page: 10, sort_by: 'updated_at:desc' });
-  const rows = deals.data?.rows ?? [];
-  const view = queryStateOf(deals, { isEmpty: rows.length === 0, message: 'No deals yet.' });
+  const deals = usePagedCollection<DealDto>('/v2/deals', { contact_id: props.contactId, per_page: 10, sort_by: 'updated_at:desc' });
+  const rows = deals.rows;
+  const view = queryStateOf(deals.collection, { isEmpty: rows.length === 0, message: 'No deals yet.' });
   return (
     <Card withBorder>
-      <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4">
-          Deals
-        </Title>
-        <Button size="xs" variant="light" onClick={() => setCreating(true)}>
-          New deal
-        </Button>
-      </Group>
+      <CardHeading
+        title="Deals"
+        action={
+          <Button size="xs" variant="light" onClick={() => setCreating(true)}>
+            New deal
+          </Button>
+        }
+      />
       {view ?? (
         <Stack gap={6}>
           {rows.map((deal) => (
@@ -43,7 +43,7 @@ export function ContactDealsCard(props: { contactId: number; lookups: Lookups })
           ))}
         </Stack>
       )}
-      <Pager page={page} hasPrev={!!deals.data?.hasPrev} hasNext={!!deals.data?.hasNext} onPage={setPage} busy={deals.isFetching} />
+      <Pager {...deals.pager} />
       <NewRecordModal kind={DEAL_KIND} opened={creating} onClose={() => setCreating(false)} preset={{ contact_id: String(props.contactId) }} />
     </Card>
   );

@@ -1,12 +1,15 @@
 import type { LeadConversionDto, LeadDto } from '@crm/contracts';
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type SellEnvelope } from '../../../api/client';
-import { ownerChoiceOf, OwnerPicker } from '../../../components/OwnerPicker';
+import { invalidateByPrefix } from '../../../api/queries';
+import { FormActions, FormError } from '../../../components/form-parts';
+import { ownerChoiceOf, OwnerPicker, ownerValueOf } from '../../../components/OwnerPicker';
 import { notifySuccess } from '../../../components/notify';
-import { formErrorsOf, NO_ERRORS, type FormErrors } from '../forms/form-errors';
+import { useSubmission } from '../../../components/use-submission';
+import { formErrorsOf } from '../forms/form-errors';
 import { stageOptions, type Lookups } from '../lookups';
 import { LEAD_KIND } from '../record-kinds';
 
@@ -18,21 +21,19 @@ export function ConvertLeadModal(props: { lead: LeadDto; lookups: Lookups; opene
   const { lead, lookups } = props;
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [owner, setOwner] = useState<string | null>(`user:${lead.owner_id}`);
+  const [owner, setOwner] = useState<string | null>(ownerValueOf({ owner_id: lead.owner_id }));
   const [withDeal, setWithDeal] = useState(false);
   const [dealName, setDealName] = useState(lead.organization_name ?? LEAD_KIND.displayName(lead));
   const [stageId, setStageId] = useState<string | null>(null);
   const [value, setValue] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
+  const errors = formErrorsOf(submission.error);
 
   const chosenPool = ownerChoiceOf(owner);
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setErrors(NO_ERRORS);
     const stage = lookups.stages.find((s) => String(s.id) === stageId);
-    try {
+    void submission.run(async () => {
       const conversion = await api.post<SellEnvelope<LeadConversionDto>>('/v2/lead_conversions', {
         data: {
           lead_id: lead.id,
@@ -49,17 +50,11 @@ export function ConvertLeadModal(props: { lead: LeadDto; lookups: Lookups; opene
             : {}),
         },
       });
-      await client.invalidateQueries({
-        predicate: (q) => ['/v2/leads', '/v2/contacts', '/v2/deals', '/v2/smart_lists'].some((p) => String(q.queryKey[0]).startsWith(p)),
-      });
+      await invalidateByPrefix(client, ['/v2/leads', '/v2/contacts', '/v2/deals', '/v2/smart_lists']);
       notifySuccess(conversion.data.deal_id ? 'Lead converted into a contact and a deal' : 'Lead converted into a contact');
       props.onClose();
       navigate(`/contacts/${conversion.data.individual_id}`);
-    } catch (error) {
-      setErrors(formErrorsOf(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -67,11 +62,7 @@ export function ConvertLeadModal(props: { lead: LeadDto; lookups: Lookups; opene
       <form onSubmit={submit} aria-label="Convert lead">
         <Stack>
           <Text size="sm">The lead becomes a contact{lead.organization_name ? `, linked to the company ${lead.organization_name}` : ''}.</Text>
-          {errors.message && (
-            <Alert color="red" role="alert">
-              {errors.message}
-            </Alert>
-          )}
+          <FormError error={submission.error} />
           <OwnerPicker label="Owner" value={owner} onChange={setOwner} poolTypes={withDeal ? ['contact', 'deal'] : ['contact']} required />
           <Checkbox label="Create a deal" checked={withDeal} onChange={(e) => setWithDeal(e.currentTarget.checked)} />
           {withDeal && (
@@ -91,14 +82,7 @@ export function ConvertLeadModal(props: { lead: LeadDto; lookups: Lookups; opene
               <TextInput label="Deal value" inputMode="decimal" value={value} onChange={(e) => setValue(e.currentTarget.value)} error={errors.fields['deal.value']} />
             </>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy} disabled={!owner}>
-              Convert
-            </Button>
-          </Group>
+          <FormActions submitLabel="Convert" busy={submission.busy} disabled={!owner} onCancel={props.onClose} />
         </Stack>
       </form>
     </Modal>

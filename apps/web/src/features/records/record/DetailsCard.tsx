@@ -1,17 +1,19 @@
 import type { ContactDto, DealDto } from '@crm/contracts';
-import { Alert, Anchor, Badge, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, DataList, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useResource } from '../../../api/queries';
 import { notifySuccess } from '../../../components/notify';
-import { FIELD_SPECS, formValuesOf, payloadOf, type FieldSpec, type FormValue, type FormValues } from '../forms/field-specs';
-import { formErrorsOf, NO_ERRORS, type FormErrors } from '../forms/form-errors';
-import { RecordFields } from '../forms/RecordFields';
+import { useSubmission } from '../../../components/use-submission';
+import { FIELD_SPECS, formValuesOf, payloadOf, type FieldSpec, type FormValues } from '../forms/field-specs';
+import { RecordForm } from '../forms/RecordForm';
 import type { Lookups } from '../lookups';
 import { CONTACT_KIND, type RecordKind } from '../record-kinds';
+import { refreshRecordLists } from '../refresh-lists';
 import type { AnyRecord } from '../types';
+import { CardHeading } from './CardHeading';
 
 /** A record's details, read, or edited in place (`PUT` of the changed attributes only). */
 export function DetailsCard<T extends AnyRecord>(props: { kind: RecordKind<T>; record: T; lookups: Lookups }) {
@@ -21,74 +23,53 @@ export function DetailsCard<T extends AnyRecord>(props: { kind: RecordKind<T>; r
   const [editing, setEditing] = useState(false);
   const [values, setValues] = useState<FormValues>({});
   const [initial, setInitial] = useState<FormValues>({});
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
 
   const edit = () => {
     const current = formValuesOf(record as unknown as Record<string, unknown>, specs);
     setValues(current);
     setInitial(current);
-    setErrors(NO_ERRORS);
+    submission.clear();
     setEditing(true);
   };
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     const data = payloadOf(values, specs, initial);
     if (Object.keys(data).length === 0) return setEditing(false);
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
+    void submission.run(async () => {
       const updated = await api.put<SellEnvelope<T>>(`${kind.apiPath}/${record.id}`, { data });
       client.setQueryData([`${kind.apiPath}/${record.id}`, {}], updated.data);
-      await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(kind.apiPath) || String(q.queryKey[0]).startsWith('/v2/smart_lists') });
+      await refreshRecordLists(client, kind);
       notifySuccess('Saved');
       setEditing(false);
-    } catch (error) {
-      setErrors(formErrorsOf(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Card withBorder>
-      <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4">
-          Details
-        </Title>
-        {!editing && (
-          <Button size="xs" variant="light" onClick={edit}>
-            Edit details
-          </Button>
-        )}
-      </Group>
+      <CardHeading
+        title="Details"
+        action={
+          !editing && (
+            <Button size="xs" variant="light" onClick={edit}>
+              Edit details
+            </Button>
+          )
+        }
+      />
       {editing ? (
-        <form onSubmit={save} aria-label="Edit details">
-          <Stack>
-            {errors.message && (
-              <Alert color="red" role="alert">
-                {errors.message}
-              </Alert>
-            )}
-            <RecordFields
-              type={kind.type}
-              specs={specs}
-              values={values}
-              onChange={(key: string, value: FormValue) => setValues((v) => ({ ...v, [key]: value }))}
-              errors={errors.fields}
-              creating={false}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEditing(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={busy}>
-                Save
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <RecordForm
+          label="Edit details"
+          kind={kind}
+          values={values}
+          onValues={setValues}
+          creating={false}
+          submission={submission}
+          submitLabel="Save"
+          onSubmit={save}
+          onCancel={() => setEditing(false)}
+        />
       ) : (
         <DataList labelWidth={130} gap="xs">
           {readOnlyRows(specs, record as unknown as Record<string, unknown>, lookups)}

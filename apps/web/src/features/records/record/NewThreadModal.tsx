@@ -1,8 +1,9 @@
 import type { ActivityDto, RecordResourceType, ThreadDto } from '@crm/contracts';
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, type SellEnvelope } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
+import { FormActions, FormError } from '../../../components/form-parts';
 import { notifySuccess } from '../../../components/notify';
 import { ACTIVITY_TYPE_LABELS } from './activity-labels';
 
@@ -39,11 +40,7 @@ export function NewThreadModal(props: { resourceType: RecordResourceType; resour
     <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={props.opened} onClose={close} title="New thread">
       <form onSubmit={submit} aria-label="New thread">
         <Stack>
-          {create.error && (
-            <Alert color="red" role="alert">
-              {create.error.message}
-            </Alert>
-          )}
+          <FormError error={create.error} />
           <TextInput
             label="Thread name"
             required
@@ -52,14 +49,7 @@ export function NewThreadModal(props: { resourceType: RecordResourceType; resour
             description={props.withItem ? `The ${ACTIVITY_TYPE_LABELS[props.withItem.type].toLowerCase()} goes into it.` : undefined}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create thread
-            </Button>
-          </Group>
+          <FormActions submitLabel="Create thread" busy={create.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

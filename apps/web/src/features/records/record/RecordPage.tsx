@@ -1,4 +1,3 @@
-import type {  } from '@crm/contracts';
 import { Anchor, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';

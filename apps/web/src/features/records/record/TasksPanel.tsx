@@ -1,25 +1,23 @@
 import type { RecordResourceType, TaskDto } from '@crm/contracts';
-import { Badge, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Card, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { api } from '../../../api/client';
-import { useApiMutation, useCollection } from '../../../api/queries';
+import { useApiMutation } from '../../../api/queries';
+import { usePagedCollection } from '../../../components/paged-collection';
 import { Pager } from '../../../components/Pager';
 import { queryStateOf } from '../../../components/QueryState';
 import { notifyError } from '../../../components/notify';
 import type { Lookups } from '../lookups';
+import { CardHeading } from './CardHeading';
 
 /** The record's tasks (they are not in the activity feed): tick one to complete it. */
 export function TasksPanel(props: { resourceType: RecordResourceType; resourceId: number; lookups: Lookups }) {
-  const [page, setPage] = useState(1);
-  const tasks = useCollection<TaskDto>('/v2/tasks', { resource_type: props.resourceType, resource_id: props.resourceId, page, per_page: 10 });
+  const tasks = usePagedCollection<TaskDto>('/v2/tasks', { resource_type: props.resourceType, resource_id: props.resourceId, per_page: 10 });
   const complete = useApiMutation(({ id, completed }: { id: number; completed: boolean }) => api.put(`/v2/tasks/${id}`, { data: { completed } }), [['/v2/tasks']]);
-  const rows = tasks.data?.rows ?? [];
-  const view = queryStateOf(tasks, { isEmpty: rows.length === 0, message: 'No tasks.' });
+  const rows = tasks.rows;
+  const view = queryStateOf(tasks.collection, { isEmpty: rows.length === 0, message: 'No tasks.' });
   return (
     <Card withBorder>
-      <Title order={3} size="h4" mb="sm">
-        Tasks
-      </Title>
+      <CardHeading title="Tasks" />
       {view ?? (
         <Stack gap="xs">
           {rows.map((task) => (
@@ -44,7 +42,7 @@ export function TasksPanel(props: { resourceType: RecordResourceType; resourceId
           ))}
         </Stack>
       )}
-      <Pager page={page} hasPrev={!!tasks.data?.hasPrev} hasNext={!!tasks.data?.hasNext} onPage={setPage} busy={tasks.isFetching} />
+      <Pager {...tasks.pager} />
     </Card>
   );
 }
