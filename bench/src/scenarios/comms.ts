@@ -17,8 +17,12 @@ const WARM_UP_REQUESTS = 500;
 const SERVICES = ['records', 'communications', 'gateway'] as const;
 
 type Row = Record<string, unknown>;
-/** Runs one statement: straight through `pg` for the baseline, under EXPLAIN for the server time. */
-type Run = (sql: string, params: unknown[]) => Promise<Row[]>;
+/**
+ * Runs one statement: straight through `pg` for the baseline, under EXPLAIN for the server time.
+ * `prepared`: the handler runs it as a named prepared statement (communications' PreparedReads),
+ * so the baseline does too.
+ */
+type Run = (sql: string, params: unknown[], prepared?: string) => Promise<Row[]>;
 
 interface Endpoint {
   name: string;
@@ -58,7 +62,10 @@ function tabCondition(tab: Tab): string {
   }
 }
 
-/** MailboxTabsRepository.page without search or unread filter: the entries' page, then its emails, tracking and links. */
+/**
+ * MailboxTabsRepository.page, first page without search or unread filter: the entries' page, then
+ * its emails, tracking and links; prepared, with the page's limit written in.
+ */
 const TAB_PAGE = (tab: Tab) => `SELECT m.email_id, m.folder, m.read_at, m.archived_at, m.date,
         e.message_id, e.direction, e.source, e.user_id, e.subject, left(e.text, 600) AS text_start,
         e.from_address, e.to_addresses, e.cc_addresses, e.attachments,
@@ -68,7 +75,7 @@ const TAB_PAGE = (tab: Tab) => `SELECT m.email_id, m.folder, m.read_at, m.archiv
    SELECT m.* FROM ${COMMS}.mailbox_entries m
    WHERE m.account_id = $1 AND m.user_id = $2 AND ${tabCondition(tab)}
    ORDER BY m.date DESC, m.email_id DESC
-   OFFSET $3 LIMIT $4
+   LIMIT ${PER_PAGE + 1}
  ) m
  JOIN ${COMMS}.emails e ON e.id = m.email_id
  LEFT JOIN ${COMMS}.email_tracking t ON t.email_id = m.email_id
@@ -78,17 +85,17 @@ const TAB_PAGE = (tab: Tab) => `SELECT m.email_id, m.folder, m.read_at, m.archiv
  ) l ON true
  ORDER BY m.date DESC, m.email_id DESC`;
 
-/** MailboxTabsRepository.counts: the user's row of the counters the triggers keep. */
+/** MailboxTabsRepository.counts: the user's row of the counters the triggers keep (prepared). */
 const COUNTS = `SELECT inbox_total, inbox_unread, suggested_total, suggested_unread, sent_total, archived_total
  FROM ${COMMS}.mailbox_counters WHERE account_id = $1 AND user_id = $2`;
 
-/** SuggestedPeopleRepository.page without `q`, with its latestName subquery. */
+/** SuggestedPeopleRepository.page, first page without `q`, with its latestName subquery (prepared). */
 const SUGGESTED_PEOPLE = `WITH people AS (
    SELECT s.sender_email AS email, s.messages AS message_count, s.unread AS unread_count, s.last_date, s.last_email_id
    FROM ${COMMS}.mailbox_senders s
    WHERE s.account_id = $1 AND s.user_id = $2 AND s.messages > 0 AND NOT s.ignored
    ORDER BY s.last_date DESC, s.sender_email
-   OFFSET $3 LIMIT $4
+   LIMIT ${PER_PAGE + 1}
  )
  SELECT p.*, e.subject AS last_subject,
         coalesce(nullif(e.from_address ->> 'name', ''), (SELECT recent.name FROM (
@@ -108,8 +115,9 @@ const SUGGESTED_ENTRY = `folder = 'inbox' AND archived_at IS NULL AND NOT linked
  * with records, communications and gateway as processes: p50/p95/p99 of each tab's first page
  * (`GET /v2/communications/emails?tab=…`), the counts and Suggested people, at 8 connections and
  * then at 1 (the path's own latency, without queueing for the CPUs); baseline: the statements
- * each handler runs, straight through `pg`. Then each endpoint's time inside Postgres (EXPLAIN
- * ANALYZE), the indexes it uses, and the CPU each process spent per request.
+ * each handler runs, straight through `pg` (prepared where the handler prepares them). Then each
+ * endpoint's time inside Postgres (EXPLAIN ANALYZE), the indexes it uses, and the CPU each
+ * process spent per request.
  */
 export async function commsBenchmark(): Promise<void> {
   const emails = numberOption('emails', 'BENCH_COMMS_EMAILS', 1_000_000);
@@ -155,7 +163,7 @@ export async function commsBenchmark(): Promise<void> {
     const endpoints = endpointsOf(account.accountId, users[0].id);
 
     // The API must answer what the SQL answers (this also warms caches and the gateway's token cache).
-    const direct: Run = async (sql, params) => (await pool.query(sql, params)).rows;
+    const direct: Run = async (sql, params, prepared) => (await pool.query(prepared ? { name: prepared, text: sql, values: params } : { text: sql, values: params })).rows;
     for (const endpoint of endpoints) {
       const [expected, answered] = [await endpoint.sql(direct), endpoint.fromApi(await api('GET', endpoint.path))];
       if (!isDeepStrictEqual(expected, answered)) {
@@ -216,7 +224,7 @@ function endpointsOf(accountId: number, userId: number): Endpoint[] {
   const tab = (name: Tab): Endpoint => ({
     name: `${name} page 1`,
     path: `/v2/communications/emails?tab=${name}`,
-    sql: async (run) => (await run(TAB_PAGE(name), [accountId, userId, 0, PER_PAGE + 1])).slice(0, PER_PAGE).map((row) => [row.email_id, row.links]),
+    sql: async (run) => (await run(TAB_PAGE(name), [accountId, userId], `bench_${name}_page`)).slice(0, PER_PAGE).map((row) => [row.email_id, row.links]),
     fromApi: (body) => body.items!.map((item) => [item.data.id, item.data.resources]),
   });
   return [
@@ -228,7 +236,7 @@ function endpointsOf(accountId: number, userId: number): Endpoint[] {
       name: 'counts',
       path: '/v2/communications/emails/counts',
       sql: async (run) => {
-        const [c] = await run(COUNTS, [accountId, userId]);
+        const [c] = await run(COUNTS, [accountId, userId], 'bench_counts');
         return {
           inbox: { total: c.inbox_total, unread: c.inbox_unread },
           suggested: { total: c.suggested_total, unread: c.suggested_unread },
@@ -241,7 +249,7 @@ function endpointsOf(accountId: number, userId: number): Endpoint[] {
     {
       name: 'suggested people page 1',
       path: '/v2/communications/suggested_people',
-      sql: async (run) => (await run(SUGGESTED_PEOPLE, [accountId, userId, 0, PER_PAGE + 1])).slice(0, PER_PAGE).map((row) => [row.email, row.name]),
+      sql: async (run) => (await run(SUGGESTED_PEOPLE, [accountId, userId], 'bench_people')).slice(0, PER_PAGE).map((row) => [row.email, row.name]),
       fromApi: (body) => body.items!.map((item) => [item.data.email, item.data.name]),
     },
   ];
@@ -270,32 +278,47 @@ function printTargets(results: Result[], serverMs: Map<Endpoint, { ms: number; i
   const missed = results.filter(({ http }) => !(http.p95 < TARGET_P95_MS)).map(({ endpoint }) => endpoint.name);
   process.stdout.write(
     `\n"rest of machine": CPU used by everything but this run's processes during the ${CONNECTIONS}-connection API phase, of ${availableParallelism()} cores.` +
-    `\n"in Postgres": planning + execution of the handler's statements (EXPLAIN ANALYZE, median of 5, one at a time); indexes used:\n` +
+    `\n"in Postgres": planning + execution of the handler's statements (EXPLAIN ANALYZE, prepared ones warm, median of 5, one at a time); indexes used:\n` +
       results.map(({ endpoint }) => `  ${endpoint.name}: ${serverMs.get(endpoint)!.indexes.join(', ') || '(none: sequential scan)'}`).join('\n') +
       `\ntarget p95 < ${TARGET_P95_MS} ms at ${CONNECTIONS} connections: ${missed.length === 0 ? 'met by every endpoint' : `NOT met by ${missed.join(', ')}`}\n`,
   );
 }
 
-/** Median planning + execution time of the endpoint's statements, run alone, and the indexes their plans use. */
+/**
+ * Median planning + execution time of the endpoint's statements, run alone on one connection,
+ * and the indexes their plans use. A prepared statement is explained as the handler's connections
+ * run it once warm: EXECUTE after more than the five runs Postgres plans for the values before it
+ * may keep a generic plan.
+ */
 async function serverTime(pool: Pool, endpoint: Endpoint): Promise<{ ms: number; indexes: string[] }> {
-  const times: number[] = [];
-  const indexes = new Set<string>();
-  for (let k = 0; k < 5; k++) {
-    let total = 0;
-    await endpoint.sql(async (sql, params) => {
-      const { rows } = await pool.query<{ 'QUERY PLAN': [{ Plan: Row; 'Planning Time': number; 'Execution Time': number }] }>(
-        `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
-        params,
-      );
-      const [plan] = rows[0]['QUERY PLAN'];
-      total += plan['Planning Time'] + plan['Execution Time'];
-      collectIndexes(plan.Plan, indexes);
-      return (await pool.query(sql, params)).rows;
-    });
-    times.push(total);
+  type Explained = { 'QUERY PLAN': [{ Plan: Row; 'Planning Time': number; 'Execution Time': number }] };
+  const client = await pool.connect();
+  try {
+    const times: number[] = [];
+    const indexes = new Set<string>();
+    for (let k = 0; k < 5; k++) {
+      let total = 0;
+      await endpoint.sql(async (sql, params, prepared) => {
+        let explained: Explained[];
+        if (prepared) {
+          for (let warm = 0; warm < 6; warm++) await client.query({ name: prepared, text: sql, values: params });
+          if (!params.every((p) => Number.isInteger(p))) throw new Error(`${endpoint.name}: EXECUTE takes integer parameters only here`);
+          explained = (await client.query<Explained>(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE ${prepared}(${params.join(', ')})`)).rows;
+        } else {
+          explained = (await client.query<Explained>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params)).rows;
+        }
+        const [plan] = explained[0]['QUERY PLAN'];
+        total += plan['Planning Time'] + plan['Execution Time'];
+        collectIndexes(plan.Plan, indexes);
+        return (await client.query(prepared ? { name: prepared, text: sql, values: params } : { text: sql, values: params })).rows;
+      });
+      times.push(total);
+    }
+    times.sort((a, b) => a - b);
+    return { ms: times[Math.floor(times.length / 2)], indexes: [...indexes] };
+  } finally {
+    client.release();
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], indexes: [...indexes] };
 }
 
 function collectIndexes(node: Row, into: Set<string>): void {

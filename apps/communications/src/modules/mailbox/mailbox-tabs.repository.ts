@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailDirection, MailAddress, MailAttachmentMeta, MailboxEmailSource, MailboxFolder, MailboxTab, MailLink } from '@crm/contracts';
 import type { Tx } from '@crm/platform';
-import type { MailboxSearch, MailboxTabQuery } from './mailbox-list-query';
+import { firstPageLimit, MailboxSearch, MailboxTabQuery } from './mailbox-list-query';
 import { mailboxTables, recipientAddresses } from './mailbox-tables';
+import { PreparedReads } from './prepared-reads';
 
 /** A page row: the entry, the compact email, its links and, for mail sent from the CRM, its tracking. */
 export interface MailboxEmailRow {
@@ -62,17 +63,26 @@ function tabCondition(tab: MailboxTab, ignored: string): string {
 /** The Communication Center's reads: a tab's page and the counts, always of one user. */
 @Injectable()
 export class MailboxTabsRepository {
+  constructor(private readonly prepared: PreparedReads) {}
+
   async page(tx: Tx, accountId: number, userId: number, query: MailboxTabQuery): Promise<MailboxEmailRow[]> {
     const t = mailboxTables(tx);
     const params: unknown[] = [accountId, userId];
     const where = [tabCondition(query.tab, t.ignored)];
     if (query.unread !== undefined) where.push(query.unread ? 'm.read_at IS NULL' : 'm.read_at IS NOT NULL');
     if (query.search) where.push(searchCondition(t, query.search, params));
-    params.push((query.page - 1) * query.perPage, query.perPage + 1);
+    // A tab as the Communication Center opens it (first page, no filter) is one plan for every
+    // mailbox (walk the tab's index from the newest): a prepared statement. Filters and later
+    // pages are planned for their values.
+    const opening = query.unread === undefined && !query.search ? firstPageLimit(query) : undefined;
+    let window = `LIMIT ${opening}`;
+    if (opening === undefined) {
+      params.push((query.page - 1) * query.perPage, query.perPage + 1);
+      window = `OFFSET $${params.length - 1} LIMIT $${params.length}`;
+    }
     // The page is chosen on the entries alone; only its rows are joined to their emails, tracking
     // and links, all in this one statement (one round trip per page).
-    return tx.rows<MailboxEmailRow>(
-      `SELECT m.email_id, m.folder, m.read_at, m.archived_at, m.date,
+    const sql = `SELECT m.email_id, m.folder, m.read_at, m.archived_at, m.date,
               e.message_id, e.direction, e.source, e.user_id, e.subject, left(e.text, ${TEXT_START_CHARS}) AS text_start,
               e.from_address, e.to_addresses, e.cc_addresses, e.attachments,
               t.email_id IS NOT NULL AS tracked, t.sent_at, t.open_count, t.last_opened_at,
@@ -81,7 +91,7 @@ export class MailboxTabsRepository {
          SELECT m.* FROM ${t.entries} m
          WHERE m.account_id = $1 AND m.user_id = $2 AND ${where.join(' AND ')}
          ORDER BY m.date DESC, m.email_id DESC
-         OFFSET $${params.length - 1} LIMIT $${params.length}
+         ${window}
        ) m
        JOIN ${t.emails} e ON e.id = m.email_id
        LEFT JOIN ${t.tracking} t ON t.email_id = m.email_id
@@ -89,9 +99,8 @@ export class MailboxTabsRepository {
          SELECT json_agg(json_build_object('resource_type', l.resource_type, 'resource_id', l.resource_id) ORDER BY l.resource_type, l.resource_id) AS links
          FROM ${t.links} l WHERE l.email_id = m.email_id AND l.account_id = $1
        ) l ON true
-       ORDER BY m.date DESC, m.email_id DESC`,
-      params,
-    );
+       ORDER BY m.date DESC, m.email_id DESC`;
+    return opening === undefined ? tx.rows<MailboxEmailRow>(sql, params) : this.prepared.rows<MailboxEmailRow>(tx, sql, params);
   }
 
   /**
@@ -99,7 +108,8 @@ export class MailboxTabsRepository {
    * mailbox's size; a user who never had mail has none yet.
    */
   async counts(tx: Tx, accountId: number, userId: number): Promise<MailboxCountsRow> {
-    const [row] = await tx.rows<MailboxCountsRow>(
+    const [row] = await this.prepared.rows<MailboxCountsRow>(
+      tx,
       `SELECT inbox_total, inbox_unread, suggested_total, suggested_unread, sent_total, archived_total
        FROM ${mailboxTables(tx).counters} WHERE account_id = $1 AND user_id = $2`,
       [accountId, userId],

@@ -5,6 +5,7 @@ import { MailboxEntriesModule } from './mailbox-entries.module';
 import { MailboxHandlers } from './mailbox.handlers';
 import { MailboxService } from './mailbox.service';
 import { MailboxTabsRepository } from './mailbox-tabs.repository';
+import { PreparedReads } from './prepared-reads';
 import { SuggestedPeopleRepository } from './suggested-people.repository';
 import { SuggestedPeopleService } from './suggested-people.service';
 
@@ -12,6 +13,6 @@ import { SuggestedPeopleService } from './suggested-people.service';
 @Module({
   imports: [EmailsModule, MailboxEntriesModule, RecordOwnersModule],
   controllers: [MailboxHandlers],
-  providers: [MailboxService, SuggestedPeopleService, MailboxTabsRepository, SuggestedPeopleRepository],
+  providers: [MailboxService, SuggestedPeopleService, MailboxTabsRepository, SuggestedPeopleRepository, PreparedReads],
 })
 export class MailboxModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@crm/platform';
-import type { SuggestedPeopleQuery } from './mailbox-list-query';
+import { firstPageLimit, SuggestedPeopleQuery } from './mailbox-list-query';
 import { mailboxTables, recipientAddresses, senderAddress } from './mailbox-tables';
+import { PreparedReads } from './prepared-reads';
 
 export interface SuggestedPersonRow {
   email: string;
@@ -28,6 +29,8 @@ export interface SenderState {
 /** Suggested people: a user's unfiled inbox grouped by sender, the senders they ignore, and filing a sender's mail. */
 @Injectable()
 export class SuggestedPeopleRepository {
+  constructor(private readonly prepared: PreparedReads) {}
+
   async page(tx: Tx, accountId: number, userId: number, query: SuggestedPeopleQuery): Promise<SuggestedPersonRow[]> {
     const t = mailboxTables(tx);
     const params: unknown[] = [accountId, userId];
@@ -38,24 +41,29 @@ export class SuggestedPeopleRepository {
         SELECT 1 FROM ${t.entries} m JOIN ${t.emails} e ON e.id = m.email_id
         WHERE m.account_id = $1 AND m.user_id = $2 AND m.sender_email = s.sender_email AND e.from_address ->> 'name' ILIKE $3))`;
     }
-    params.push((query.page - 1) * query.perPage, query.perPage + 1);
+    // The list as the Communication Center opens it (first page, no search): a prepared
+    // statement, one plan for every user (see PreparedReads).
+    const opening = query.contains === undefined ? firstPageLimit(query) : undefined;
+    let window = `LIMIT ${opening}`;
+    if (opening === undefined) {
+      params.push((query.page - 1) * query.perPage, query.perPage + 1);
+      window = `OFFSET $${params.length - 1} LIMIT $${params.length}`;
+    }
     // The grouping is kept by the database (mailbox_senders, with whether the user ignores the
     // sender): a page is one range of the mailbox_senders_shown index.
-    return tx.rows<SuggestedPersonRow>(
-      `WITH people AS (
+    const sql = `WITH people AS (
          SELECT s.sender_email AS email, s.messages AS message_count, s.unread AS unread_count, s.last_date, s.last_email_id
          FROM ${t.senders} s
          WHERE s.account_id = $1 AND s.user_id = $2 AND s.messages > 0 AND NOT s.ignored
            ${matching}
          ORDER BY s.last_date DESC, s.sender_email
-         OFFSET $${params.length - 1} LIMIT $${params.length}
+         ${window}
        )
        SELECT p.*, e.subject AS last_subject,
               coalesce(nullif(e.from_address ->> 'name', ''), ${latestName(t, 'p.email')}) AS name
        FROM people p JOIN ${t.emails} e ON e.id = p.last_email_id
-       ORDER BY p.last_date DESC, p.email`,
-      params,
-    );
+       ORDER BY p.last_date DESC, p.email`;
+    return opening === undefined ? tx.rows<SuggestedPersonRow>(sql, params) : this.prepared.rows<SuggestedPersonRow>(tx, sql, params);
   }
 
   async senderStates(tx: Tx, accountId: number, userId: number, emails: string[]): Promise<SenderState[]> {
