@@ -80,6 +80,11 @@ export class TokenCache {
     this.forgetWhere((identity) => isSessionIdentity(identity) && identity.accountId === accountId && identity.sessionId === sessionId);
   }
 
+  /** After a password reset: the user's earlier sessions must stop working now (user ids are unique across accounts). */
+  forgetSessionsOfUser(userId: number): void {
+    this.forgetWhere((identity) => isSessionIdentity(identity) && identity.userId === userId);
+  }
+
   /** After a user changed (deactivated, new role): every token and session of theirs is asked about afresh. */
   forgetUser(accountId: number, userId: number): void {
     this.forgetWhere((identity) => identity.accountId === accountId && identity.userId === userId);

@@ -4,6 +4,7 @@ import { DomainError, SignInRequests as S, UserDto } from '@crm/contracts';
 import { RpcClient } from '@crm/platform';
 import type { Response } from 'express';
 import { refuseCrossSite } from '../../auth/cross-site-requests';
+import { TokenCache } from '../../auth/token-cache';
 import { setSessionCookie } from '../../auth/session-cookie';
 import { single, SingleEnvelope } from '../../http/envelopes';
 import type { GatewayRequest } from '../../http/gateway-request';
@@ -27,7 +28,10 @@ function invalidLink(): DomainError {
 @Controller('v2/invitations')
 @UseGuards(QueryParamsGuard)
 export class InvitationsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly cache: TokenCache,
+  ) {}
 
   @Get(':token')
   @ApiOperation({ summary: 'Whose invitation a link is, while it can be accepted (public, no authentication; extension)' })
@@ -59,6 +63,8 @@ export class InvitationsController {
     refuseCrossSite(request, { requireSource: false });
     if (!INVITATION_TOKEN.test(token)) throw invalidLink();
     const signedIn = await this.rpc.request(S.AcceptInvitation, { token, data, correlationId: request.context?.requestId });
+    // Accepting ended the user's other sessions: other replicas hear records' events, this one forgets at once.
+    this.cache.forgetSessionsOfUser(signedIn.user.id);
     setSessionCookie(request, response, signedIn.session.token);
     return single('user', signedIn.user);
   }
