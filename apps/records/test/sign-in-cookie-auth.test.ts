@@ -1,4 +1,3 @@
-import { gatewayService } from '@crm/gateway';
 import { startStack, Stack } from '@crm/testing';
 import request from 'supertest';
 import { recordsService } from '../src/app';
@@ -21,7 +20,7 @@ describe('sign-in: the session cookie on the API', () => {
   let cookie: { Cookie: string };
 
   beforeAll(async () => {
-    stack = await startStack({ services: [recordsService, gatewayService], replicas: { gateway: 2 } });
+    stack = await startStack({ services: [recordsService, 'gateway'], replicas: { gateway: 2 } });
     const [first, other] = stack.services.filter((s) => s.name === 'gateway').map((s) => `http://127.0.0.1:${s.httpPort}`);
     firstUrl = first;
     api = request(first);

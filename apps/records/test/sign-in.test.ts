@@ -1,5 +1,4 @@
 import { SignInRequests as S } from '@crm/contracts';
-import { gatewayService } from '@crm/gateway';
 import { startStack, Stack } from '@crm/testing';
 import request from 'supertest';
 import { recordsService } from '../src/app';
@@ -24,7 +23,7 @@ describe('sign-in: invitations and sessions', () => {
   let admin: { auth: { Authorization: string }; accountId: number; userId: number };
 
   beforeAll(async () => {
-    stack = await startStack({ services: [recordsService, gatewayService] });
+    stack = await startStack({ services: [recordsService, 'gateway'] });
     api = request(stack.gatewayUrl);
     admin = await stack.createAccount();
   });
