@@ -1,7 +1,5 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Pool } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { copyRows } from '../copy-rows';
 
 const DAY_MS = 86_400_000;
 /** Distinct callers of the matched items (each a lead or a contact) and of the unmatched ones (nobody's). */
@@ -138,27 +136,6 @@ const BODIES = [
   'Who is this?',
 ];
 
-/** One COPY of the rows `row(i)` makes for i < total, streamed in 64 KB chunks. */
-async function copyRows(pool: Pool, sql: string, total: number, row: (i: number) => string, onProgress: (done: number) => void): Promise<void> {
-  function* chunks(): Generator<string> {
-    let chunk = '';
-    for (let i = 0; i < total; i++) {
-      chunk += row(i);
-      if (chunk.length >= 65_536) {
-        yield chunk;
-        chunk = '';
-      }
-      if ((i + 1) % 50_000 === 0 || i + 1 === total) onProgress(i + 1);
-    }
-    if (chunk) yield chunk;
-  }
-  const client = await pool.connect();
-  try {
-    await pipeline(Readable.from(chunks()), client.query(copyFrom(sql)));
-  } finally {
-    client.release();
-  }
-}
 
 /** One row of COPY's text format (the values here hold no tabs, newlines or backslashes). */
 function line(values: (string | number | boolean | null)[]): string {
