@@ -13,6 +13,7 @@ import {
   TransactionRunner,
 } from '@crm/platform';
 import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, deleteStreams, TEST_NATS_URL, TestDatabase, uniqueSuffix } from '../src';
@@ -58,7 +59,7 @@ describe.each(['jetstream', 'in-process'] as const)('events through the outbox (
     });
     await dataSource.initialize();
     await migrateSchema(dataSource, SCHEMA);
-    await dataSource.query(`CREATE TABLE ${SCHEMA}.effects (event_id text, id int)`);
+    await dataSource.query(`CREATE TABLE ${SCHEMA}.effects (event_id text, id int, tx bigint DEFAULT txid_current())`);
 
     let transport: EventTransport;
     const bus = new InProcessBus();
@@ -164,5 +165,60 @@ describe.each(['jetstream', 'in-process'] as const)('events through the outbox (
     await eventually(async () => (await h.deadLetters('flaky')) === 1);
     expect(await effects('flaky', 106)).toBe(0);
     expect(flakyCalls).toBeGreaterThanOrEqual(2);
+  });
+
+  /**
+   * Events published while the consumer is held on an earlier one, all at once; `failOnce` fails
+   * its first run. Resolves when every event of the burst has its effect.
+   */
+  async function burst(consumer: string, first: number, count: number, failOnce?: number): Promise<void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let failed = false;
+    await h.consumer(consumer, async (payload) => {
+      if (payload.id === first) await held;
+      if (payload.id === failOnce && !failed) {
+        failed = true;
+        throw new Error('fails once');
+      }
+    });
+    const ids = Array.from({ length: count }, (_, i) => first + i);
+    // In process, publishing waits for the consumers; over JetStream the events wait in the consumer.
+    const held1 = h.rawPublish(randomUUID(), first);
+    if (kind === 'jetstream') await held1;
+    const sent = Promise.all([held1, ...ids.slice(1).map((id) => h.rawPublish(randomUUID(), id))]);
+    if (kind === 'jetstream') {
+      await sent;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    release();
+    await sent;
+    await eventually(async () => {
+      const [row] = await dataSource.query(
+        `SELECT count(DISTINCT id) AS n FROM ${SCHEMA}.effects WHERE event_id = $1 AND id BETWEEN $2 AND $3`,
+        [consumer, first, first + count - 1],
+      );
+      return Number(row.n) === count;
+    });
+  }
+
+  it('handles events that waited meanwhile together, in far fewer transactions, each once', async () => {
+    await burst('burst', 300, 100);
+    const [row] = await dataSource.query(
+      `SELECT count(*) AS effects, count(DISTINCT id) AS ids, count(DISTINCT tx) AS transactions
+       FROM ${SCHEMA}.effects WHERE event_id = 'burst' AND id BETWEEN 300 AND 399`,
+    );
+    expect(Number(row.effects)).toBe(100);
+    expect(Number(row.ids)).toBe(100);
+    if (kind === 'jetstream') expect(Number(row.transactions)).toBeLessThan(20);
+  });
+
+  it('runs a failing event of a batch again alone; the others of the batch commit once', async () => {
+    await burst('burst-failing', 500, 60, 530);
+    const [row] = await dataSource.query(
+      `SELECT count(*) AS effects, count(DISTINCT id) AS ids FROM ${SCHEMA}.effects WHERE event_id = 'burst-failing' AND id BETWEEN 500 AND 559`,
+    );
+    expect(Number(row.effects)).toBe(60);
+    expect(Number(row.ids)).toBe(60);
   });
 });

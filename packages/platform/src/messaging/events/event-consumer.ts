@@ -10,12 +10,16 @@ export interface EventConsumerSettings {
   schema: string;
   maxDeliver: number;
   retryDelayMs: number;
+  /** Most waiting events handled in one transaction (default 100). */
+  maxBatch?: number;
 }
 
+const DEFAULT_MAX_BATCH = 100;
+
 /**
- * A service's durable consumer. Each event runs in one transaction with an inbox row, so a
- * redelivered event is skipped and a handler's effects and the inbox row commit together;
- * the broker is acknowledged only after that commit. A handler error means redelivery.
+ * A service's durable consumer. An event's handler runs in a transaction with the event's inbox
+ * row, so a redelivered event is skipped and a handler's effects and the inbox row commit
+ * together; the broker is acknowledged only after that commit. A handler error means redelivery.
  */
 export class EventConsumer {
   private readonly logger = new Logger('EventConsumer');
@@ -43,22 +47,45 @@ export class EventConsumer {
         subjects: [...this.handlers.keys()],
         maxDeliver: this.settings.maxDeliver,
         retryDelayMs: this.settings.retryDelayMs,
+        maxBatch: this.settings.maxBatch ?? DEFAULT_MAX_BATCH,
       },
-      (event) => this.process(event),
+      (events) => this.process(events),
     );
   }
 
-  private async process(event: DeliveredEvent): Promise<DeliveryOutcome> {
+  /**
+   * Several waiting events run in one transaction (one commit instead of one each). If any of
+   * them fails, nothing of the batch is kept and each event runs again alone, so a failure is
+   * redelivered by itself and the others commit: a handler must expect to run more than once,
+   * as it already must for a redelivery.
+   */
+  private async process(events: DeliveredEvent[]): Promise<DeliveryOutcome[]> {
+    if (events.length > 1) {
+      try {
+        await this.transactions.run(async (tx) => {
+          const fresh = await this.claim(tx, events);
+          for (const event of events) {
+            // Deleted once handled: the same event twice in a batch (a redelivery) runs once.
+            if (fresh.delete(event.eventId.toLowerCase())) await this.handlers.get(event.subject)?.(event.payload as never, tx);
+          }
+        });
+        return events.map(() => ({ kind: 'ack' }));
+      } catch {
+        // One by one below: the failing event is found and reported there.
+      }
+    }
+    const outcomes: DeliveryOutcome[] = [];
+    for (const event of events) outcomes.push(await this.processOne(event));
+    return outcomes;
+  }
+
+  private async processOne(event: DeliveredEvent): Promise<DeliveryOutcome> {
     const handler = this.handlers.get(event.subject);
     if (!handler) return { kind: 'ack' };
     try {
       await this.transactions.run(async (tx) => {
-        const inserted: unknown[] = await tx.manager.query(
-          `INSERT INTO "${this.settings.schema}".inbox (consumer, event_id, subject) VALUES ($1, $2, $3)
-           ON CONFLICT DO NOTHING RETURNING event_id`,
-          [this.settings.name, event.eventId, event.subject],
-        );
-        if (inserted.length === 0) return; // processed before: a redelivery
+        const fresh = await this.claim(tx, [event]);
+        if (fresh.size === 0) return; // processed before: a redelivery
         await handler(event.payload as never, tx);
       });
       return { kind: 'ack' };
@@ -70,5 +97,18 @@ export class EventConsumer {
       );
       return { kind: 'retry', error: message };
     }
+  }
+
+  /** Inbox rows for the events that have a handler; answers the ids (lower case) not processed before. */
+  private async claim(tx: Tx, events: DeliveredEvent[]): Promise<Set<string>> {
+    const handled = events.filter((event) => this.handlers.has(event.subject));
+    if (handled.length === 0) return new Set();
+    const inserted: { event_id: string }[] = await tx.manager.query(
+      `INSERT INTO "${this.settings.schema}".inbox (consumer, event_id, subject)
+       SELECT $1, event_id, subject FROM unnest($2::uuid[], $3::text[]) AS e(event_id, subject)
+       ON CONFLICT DO NOTHING RETURNING event_id::text`,
+      [this.settings.name, handled.map((event) => event.eventId), handled.map((event) => event.subject)],
+    );
+    return new Set(inserted.map((row) => row.event_id));
   }
 }

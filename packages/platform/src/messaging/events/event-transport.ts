@@ -18,13 +18,19 @@ export interface ConsumerOptions {
   /** Deliveries before the event goes to the dead-letter subject. */
   maxDeliver: number;
   retryDelayMs: number;
+  /** Most events handed over at once. */
+  maxBatch: number;
 }
 
 /** Broker seam: JetStream in distributed mode, the in-process bus when embedded. */
 export interface EventTransport {
   /** Resolves when the broker holds every event durably (JetStream ack). */
   publish(events: OutgoingEvent[]): Promise<void>;
-  consume(options: ConsumerOptions, handle: (event: DeliveredEvent) => Promise<DeliveryOutcome>): Promise<void>;
+  /**
+   * Deliver the consumer's events in order, several at a time when more are waiting (up to
+   * `maxBatch`): `handle` answers one outcome per event, in the same order.
+   */
+  consume(options: ConsumerOptions, handle: (events: DeliveredEvent[]) => Promise<DeliveryOutcome[]>): Promise<void>;
   /**
    * Hear events as they pass, at most once and without a durable consumer: for dropping cached
    * copies (tokens, permissions), never for work that must happen.

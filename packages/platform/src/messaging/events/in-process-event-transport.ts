@@ -10,10 +10,12 @@ export class InProcessEventTransport implements EventTransport {
     for (const event of events) await this.bus.publish(event.subject, event.eventId, event.payload);
   }
 
-  async consume(options: ConsumerOptions, handle: (event: DeliveredEvent) => Promise<DeliveryOutcome>): Promise<void> {
+  /** The bus delivers one event at a time: each is a batch of one. */
+  async consume(options: ConsumerOptions, handle: (events: DeliveredEvent[]) => Promise<DeliveryOutcome[]>): Promise<void> {
     const subjects = new Set(options.subjects);
+    const handleOne = async (event: DeliveredEvent) => (await handle([event]))[0];
     this.stops.push(
-      this.bus.consume(options.name, (subject) => subjects.has(subject), handle, {
+      this.bus.consume(options.name, (subject) => subjects.has(subject), handleOne, {
         maxDeliver: options.maxDeliver,
         retryDelayMs: options.retryDelayMs,
       }),

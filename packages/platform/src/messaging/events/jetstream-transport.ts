@@ -47,7 +47,7 @@ export class JetStreamTransport implements EventTransport {
     );
   }
 
-  async consume(options: ConsumerOptions, handle: (event: DeliveredEvent) => Promise<DeliveryOutcome>): Promise<void> {
+  async consume(options: ConsumerOptions, handle: (events: DeliveredEvent[]) => Promise<DeliveryOutcome[]>): Promise<void> {
     await this.ensureStreams();
     const jsm = await this.connection.jetstreamManager();
     const filter = this.prefix + narrowestFilter(options.subjects);
@@ -89,45 +89,84 @@ export class JetStreamTransport implements EventTransport {
     for (const subscription of this.listeners.splice(0)) subscription.unsubscribe();
   }
 
+  /**
+   * The client keeps pulling while earlier events are handled (JetStream bounds what is in flight
+   * by `max_ack_pending`), so what arrives meanwhile waits here and is handled next as one batch:
+   * one event at a time when traffic is light, many per transaction under load.
+   */
   private async pump(
     messages: ConsumerMessages,
     options: ConsumerOptions,
     wanted: Set<string>,
-    handle: (event: DeliveredEvent) => Promise<DeliveryOutcome>,
+    handle: (events: DeliveredEvent[]) => Promise<DeliveryOutcome[]>,
   ): Promise<void> {
-    for await (const message of messages) {
-      try {
-        await this.process(message, options, wanted, handle);
-      } catch (error) {
-        // Not acknowledged: JetStream redelivers after ack_wait.
-        this.logger.error({ err: error, subject: message.subject }, 'event processing failed outside the handler');
+    const waiting: JsMsg[] = [];
+    let wake: (() => void) | undefined;
+    let ended = false;
+    const worker = (async () => {
+      for (;;) {
+        if (waiting.length === 0) {
+          if (ended) return;
+          await new Promise<void>((resolve) => (wake = resolve));
+          continue;
+        }
+        const batch = waiting.splice(0, options.maxBatch);
+        try {
+          await this.process(batch, options, wanted, handle);
+        } catch (error) {
+          // Not acknowledged: JetStream redelivers after ack_wait.
+          this.logger.error({ err: error, subjects: batch.map((m) => m.subject) }, 'event processing failed outside the handler');
+        }
       }
+    })();
+    for await (const message of messages) {
+      waiting.push(message);
+      wake?.();
     }
+    ended = true;
+    wake?.();
+    await worker;
   }
 
   private async process(
-    message: JsMsg,
+    messages: JsMsg[],
     options: ConsumerOptions,
     wanted: Set<string>,
-    handle: (event: DeliveredEvent) => Promise<DeliveryOutcome>,
+    handle: (events: DeliveredEvent[]) => Promise<DeliveryOutcome[]>,
   ): Promise<void> {
-    const subject = message.subject.slice(this.prefix.length);
-    if (!wanted.has(subject)) {
-      message.ack();
-      return;
+    const delivered: { message: JsMsg; event: DeliveredEvent }[] = [];
+    for (const message of messages) {
+      const subject = message.subject.slice(this.prefix.length);
+      if (!wanted.has(subject)) {
+        message.ack();
+        continue;
+      }
+      let payload: unknown;
+      try {
+        payload = message.json();
+      } catch (error) {
+        // Not acknowledged: redelivered after ack_wait, and seen in the log each time.
+        this.logger.error({ err: error, subject: message.subject }, 'event payload is not JSON');
+        continue;
+      }
+      const eventId = message.headers?.get('Nats-Msg-Id') ?? '';
+      delivered.push({ message, event: { subject, eventId, payload, deliveryCount: message.info.redeliveryCount } });
     }
-    const payload: unknown = message.json();
-    const eventId = message.headers?.get('Nats-Msg-Id') ?? '';
-    const deliveryCount = message.info.redeliveryCount;
-    const outcome = await handle({ subject, eventId, payload, deliveryCount });
-    if (outcome.kind === 'ack') {
-      message.ack();
-    } else if (deliveryCount >= options.maxDeliver) {
-      await this.deadLetter(options.name, subject, eventId, payload, outcome.error);
-      message.term();
-    } else {
-      message.nak(options.retryDelayMs * deliveryCount);
-    }
+    if (delivered.length === 0) return;
+    const outcomes = await handle(delivered.map((d) => d.event));
+    await Promise.all(
+      delivered.map(async ({ message, event }, i) => {
+        const outcome = outcomes[i];
+        if (outcome.kind === 'ack') {
+          message.ack();
+        } else if (event.deliveryCount >= options.maxDeliver) {
+          await this.deadLetter(options.name, event.subject, event.eventId, event.payload, outcome.error);
+          message.term();
+        } else {
+          message.nak(options.retryDelayMs * event.deliveryCount);
+        }
+      }),
+    );
   }
 
   private async deadLetter(consumer: string, subject: string, eventId: string, payload: unknown, error: string) {
