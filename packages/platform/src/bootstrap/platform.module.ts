@@ -23,7 +23,7 @@ import { InProcessEventTransport } from '../messaging/events/in-process-event-tr
 import { JetStreamTransport } from '../messaging/events/jetstream-transport';
 import { OutboxRelay } from '../messaging/events/outbox-relay';
 import { InProcessClient } from '../messaging/rpc/in-process-transport';
-import { PrefixedNatsClient } from '../messaging/rpc/prefixed-nats';
+import { NATS_CONNECTION_TUNING, PrefixedNatsClient } from '../messaging/rpc/prefixed-nats';
 import { RpcClient } from '../messaging/rpc/rpc-client';
 import { HEALTH_CHECKS, HealthCheck, ObservabilityController } from '../observability/health';
 import { ensureDefaultMetrics } from '../observability/metrics';
@@ -91,7 +91,7 @@ export class PlatformModule {
         provide: NATS_CONNECTION,
         useFactory: async () =>
           runtime.mode === 'distributed'
-            ? connect({ servers: runtime.natsUrl!.split(','), name: `${runtime.service}-events`, maxReconnectAttempts: -1 })
+            ? connect({ servers: runtime.natsUrl!.split(','), name: `${runtime.service}-events`, ...NATS_CONNECTION_TUNING })
             : null,
       },
       {

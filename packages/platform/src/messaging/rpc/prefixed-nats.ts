@@ -9,12 +9,18 @@ interface PrefixedNatsOptions {
 }
 
 /**
+ * No stack captured per request (nats.js builds an Error for every request and pull otherwise, to
+ * say where a timed-out call started): a measurable share of a busy service's CPU.
+ */
+export const NATS_CONNECTION_TUNING = { maxReconnectAttempts: -1, noAsyncTraces: true } as const;
+
+/**
  * Nest's NATS server, subscribing every pattern under a subject prefix in the service's queue
  * group, so replicas share the load and separate deployments can share one NATS.
  */
 export class PrefixedNatsServer extends ServerNats {
   constructor(private readonly settings: PrefixedNatsOptions) {
-    super({ servers: settings.servers, queue: settings.queue, name: settings.name, maxReconnectAttempts: -1 });
+    super({ servers: settings.servers, queue: settings.queue, name: settings.name, ...NATS_CONNECTION_TUNING });
   }
 
   override bindEvents(client: NatsConnection): void {
@@ -37,7 +43,7 @@ const TRANSPORT_TIMEOUT_MS = 60_000;
  */
 export class PrefixedNatsClient extends ClientNats {
   constructor(private readonly settings: Omit<PrefixedNatsOptions, 'queue'>) {
-    super({ servers: settings.servers, name: settings.name, maxReconnectAttempts: -1 });
+    super({ servers: settings.servers, name: settings.name, ...NATS_CONNECTION_TUNING });
   }
 
   protected override normalizePattern(pattern: Parameters<ClientNats['send']>[0]): string {
