@@ -5,6 +5,7 @@ import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { FilingService, UnfiledMessage } from '../filing/filing.service';
 import { receivedEvent } from './received-event';
 import { ClaimedMessage, RawMessagesRepository } from './raw-messages.repository';
+import { RecentRawMessages } from './recent-raw-messages';
 
 const BATCH_MESSAGES = 50;
 /** Raw bytes per batch: a burst of large messages is taken a few at a time. */
@@ -32,6 +33,7 @@ export class IngestWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly attachments: AttachmentsRepository,
     private readonly filing: FilingService,
     private readonly events: EventPublisher,
+    private readonly recent: RecentRawMessages,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -46,7 +48,12 @@ export class IngestWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async step(): Promise<boolean> {
     const claimed = await this.transactions
-      .run((tx) => this.messages.claim(tx, BATCH_MESSAGES, BATCH_BYTES, LEASE_SECONDS))
+      .run(async (tx): Promise<ClaimedMessage[]> => {
+        const rows = await this.messages.claim(tx, BATCH_MESSAGES, BATCH_BYTES, LEASE_SECONDS);
+        const raws = this.recent.take(rows.map((row) => row.id));
+        const missing = await this.messages.rawOf(tx, rows.filter((row) => !raws.has(row.id)).map((row) => row.id));
+        return rows.map((row) => ({ ...row, raw: raws.get(row.id) ?? missing.get(row.id)! }));
+      })
       .catch((error: unknown) => {
         this.logger.warn({ err: error }, 'could not claim messages');
         return [] as ClaimedMessage[];
@@ -65,9 +72,12 @@ export class IngestWorker implements OnApplicationBootstrap, OnModuleDestroy {
         const bodies = [];
         for (const message of filed) {
           const stored = await this.attachments.store(tx, accountId, message.row.id, message.parsed.attachments);
-          await this.messages.markFiled(tx, message.row.id, { messageId: message.parsed.messageId, subject: message.plan.subject, log: message.log });
           if (message.publish) bodies.push(receivedEvent(message, stored));
         }
+        await this.messages.markFiled(
+          tx,
+          filed.map((message) => ({ id: message.row.id, messageId: message.parsed.messageId, subject: message.plan.subject, log: message.log })),
+        );
         await this.events.publishMany(tx, MailEvents.message.received, bodies);
         for (const message of unfileable) await this.messages.markAttemptFailed(tx, message.row.id, message.error, message.log, true, 0);
       });

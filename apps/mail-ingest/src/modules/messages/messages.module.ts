@@ -5,11 +5,12 @@ import { IngestWorker } from './ingest.worker';
 import { IngestedMessagesHandlers } from './ingested-messages.handlers';
 import { IngestedMessagesService } from './ingested-messages.service';
 import { RawMessagesRepository } from './raw-messages.repository';
+import { RecentRawMessages } from './recent-raw-messages';
 
 @Module({
   imports: [AttachmentsModule],
   controllers: [IngestedMessagesHandlers],
-  providers: [RawMessagesRepository, FilingService, IngestWorker, IngestedMessagesService],
-  exports: [RawMessagesRepository, IngestWorker],
+  providers: [RawMessagesRepository, { provide: RecentRawMessages, useFactory: () => new RecentRawMessages() }, FilingService, IngestWorker, IngestedMessagesService],
+  exports: [RawMessagesRepository, RecentRawMessages, IngestWorker],
 })
 export class MessagesModule {}

@@ -19,11 +19,14 @@ export interface RawMessageRow {
   filed_at: Date | null;
 }
 
-export interface ClaimedMessage extends RawMessageRow {
-  raw: Buffer;
+export interface ClaimedRow extends RawMessageRow {
   /** Set (both) when the message was copied from a user's synced mailbox. */
   mailbox_user_id: number | null;
   mailbox_folder: MailboxFolderRole | null;
+}
+
+export interface ClaimedMessage extends ClaimedRow {
+  raw: Buffer;
 }
 
 /** Where in which user's mailbox a copied message was. */
@@ -45,6 +48,8 @@ export interface NewRawMessage {
 
 const SUMMARY = `id, account_id, deal_ids, recipients, envelope_from, size, status, message_id, subject, attempts,
   last_error, log, received_at, filed_at`;
+const CLAIMED = `m.id, m.account_id, m.deal_ids, m.recipients, m.envelope_from, m.size, m.status, m.message_id, m.subject,
+  m.attempts, m.last_error, m.log, m.received_at, m.filed_at, m.mailbox_user_id, m.mailbox_folder`;
 
 @Injectable()
 export class RawMessagesRepository {
@@ -92,10 +97,11 @@ export class RawMessagesRepository {
 
   /**
    * Lease up to `limit` messages (and about `maxBytes` of them; at least one) due for an attempt,
-   * oldest first; a crashed worker's lease runs out and another worker takes them.
+   * oldest first; a crashed worker's lease runs out and another worker takes them. Without
+   * their bytes: see `rawOf`.
    */
-  async claim(tx: Tx, limit: number, maxBytes: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
-    return tx.rows<ClaimedMessage>(
+  async claim(tx: Tx, limit: number, maxBytes: number, leaseSeconds: number): Promise<ClaimedRow[]> {
+    return tx.rows<ClaimedRow>(
       `WITH due AS (
          SELECT id, size FROM mail_ingest.raw_messages
          WHERE status = 'pending' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
@@ -103,16 +109,26 @@ export class RawMessagesRepository {
        chosen AS (SELECT id FROM (SELECT id, size, sum(size) OVER (ORDER BY id) AS running FROM due) d WHERE running - size < $2)
        UPDATE mail_ingest.raw_messages m SET claimed_until = now() + make_interval(secs => $3), attempts = attempts + 1
        FROM chosen WHERE m.id = chosen.id
-       RETURNING m.*`,
+       RETURNING ${CLAIMED}`,
       [limit, maxBytes, leaseSeconds],
     );
   }
 
-  async markFiled(tx: Tx, id: string, fields: { messageId: string; subject: string | null; log: IngestLogEntry[] }): Promise<void> {
+  async rawOf(tx: Tx, ids: string[]): Promise<Map<string, Buffer>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx.rows<{ id: string; raw: Buffer }>(`SELECT id, raw FROM mail_ingest.raw_messages WHERE id = ANY($1::bigint[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, row.raw]));
+  }
+
+  /** Filed, all in one statement. */
+  async markFiled(tx: Tx, filed: { id: string; messageId: string; subject: string | null; log: IngestLogEntry[] }[]): Promise<void> {
+    if (filed.length === 0) return;
     await tx.rows(
-      `UPDATE mail_ingest.raw_messages SET status = 'filed', message_id = $2, subject = $3, log = $4::jsonb,
-         last_error = NULL, filed_at = now(), claimed_until = NULL WHERE id = $1`,
-      [id, fields.messageId, fields.subject, JSON.stringify(fields.log)],
+      `UPDATE mail_ingest.raw_messages m SET status = 'filed', message_id = f.message_id, subject = f.subject, log = f.log,
+         last_error = NULL, filed_at = now(), claimed_until = NULL
+       FROM jsonb_to_recordset($1::jsonb) AS f(id bigint, message_id text, subject text, log jsonb)
+       WHERE m.id = f.id`,
+      [JSON.stringify(filed.map((f) => ({ id: f.id, message_id: f.messageId, subject: f.subject, log: f.log })))],
     );
   }
 
