@@ -1,6 +1,7 @@
 import { startProcessStack } from '@crm/testing';
 import * as path from 'node:path';
 import { Pool } from 'pg';
+import { CpuMeter, pidsMatching } from '../cpu';
 import { measureHttp, measureLoop, printTable } from '../measure';
 
 const CONNECTIONS = 32;
@@ -31,6 +32,14 @@ export async function apiBenchmark(): Promise<void> {
         [account.accountId, account.userId, l.first_name, l.last_name, l.email, l.phone],
       );
     });
+    const cpu = new CpuMeter({
+      gateway: () => [stack.pid('gateway')!],
+      records: () => [stack.pid('records')!],
+      postgres: () => pidsMatching(`${stack.database.name} `),
+      'nats-server': () => pidsMatching('nats-server'),
+      'bench client': () => [process.pid],
+    });
+    cpu.start();
     const create = await measureHttp('POST /v2/leads', {
       url: `${stack.gatewayUrl}/v2/leads`,
       method: 'POST',
@@ -39,6 +48,7 @@ export async function apiBenchmark(): Promise<void> {
       headers,
       body: (i) => JSON.stringify({ data: lead(i) }),
     });
+    const createCpu = cpu.stop();
     const rawSelect = await measureLoop('raw SELECT 100 rows (pg)', CONNECTIONS, DURATION_MS, () =>
       pool.query(`SELECT * FROM records.leads WHERE account_id = $1 ORDER BY updated_at, id LIMIT 100`, [account.accountId]),
     );
@@ -51,6 +61,10 @@ export async function apiBenchmark(): Promise<void> {
 
     process.stdout.write(`\napi benchmark: ${CONNECTIONS} connections, ${DURATION_MS / 1000} s each, ${create.requests} leads created\n`);
     printTable([rawInsert, { ...create, baseline: rawInsert }, rawSelect, { ...list, baseline: rawSelect }]);
+    process.stdout.write(`\nCPU per created lead (ms; cores over the window in brackets):\n`);
+    for (const [name, cores] of Object.entries(createCpu.cores)) {
+      process.stdout.write(`  ${name}: ${((cores * createCpu.seconds * 1000) / Math.max(1, create.requests)).toFixed(2)} (${cores.toFixed(2)})\n`);
+    }
     process.stdout.write(
       `\ntargets: create >= 50% of raw insert rate (${((create.rps / rawInsert.rps) * 100).toFixed(0)}%), ` +
         `p99 < 25 ms at ${CONNECTIONS} connections (create ${create.p99.toFixed(1)} ms, list ${list.p99.toFixed(1)} ms)\n`,
