@@ -20,10 +20,8 @@ export class CallStatusService {
   async update(input: WebhookInput, correlationId?: string): Promise<TwilioWebhookReply> {
     const callSid = input.required('CallSid');
     const twilioStatus = input.required('CallStatus');
+    // The answer is always the empty TwiML: a repeated delivery is found by the ledger's claim, not read first.
     const key = { sid: callSid, kind: 'status' as const, event: twilioStatus };
-    const answered = await this.ledger.answered(key);
-    if (answered) return answered;
-
     const call = await this.transactions.read((tx) => this.calls.findForWebhook(tx, input.query.get('ref'), callSid));
     const status = callStatusOf(twilioStatus);
     if (!call || !status) return emptyTwiml();

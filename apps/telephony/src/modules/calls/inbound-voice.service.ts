@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TwilioWebhookReply } from '@crm/contracts';
 import { TransactionRunner } from '@crm/platform';
 import { countryOf, toE164 } from '../phone-numbers/phone-format';
-import { PhoneNumbersRepository } from '../phone-numbers/phone-numbers.repository';
+import { PhoneNumberDirectory } from '../phone-numbers/phone-number-directory';
 import { WebhookLedger } from '../webhook-log/webhook-ledger';
 import { WebhookInput } from '../webhook-log/webhook-input';
 import { advancesCall, UNANSWERED } from './call-state';
@@ -20,7 +20,7 @@ export class InboundVoiceService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly ledger: WebhookLedger,
-    private readonly numbers: PhoneNumbersRepository,
+    private readonly numbers: PhoneNumberDirectory,
     private readonly calls: CallsRepository,
     private readonly updater: CallUpdater,
     private readonly ownPhones: OwnPhones,
@@ -34,7 +34,7 @@ export class InboundVoiceService {
     if (answered) return answered;
 
     const to = toE164(input.required('To'));
-    const owner = to ? await this.transactions.read((tx) => this.numbers.byNumber(tx, to)) : null;
+    const owner = to ? await this.numbers.owner(to) : null;
     if (!owner) return this.voice.reject();
     const ownPhone = await this.ownPhones.orVoicemail(owner.account_id, owner.user_id, owner.phone_number, correlationId);
     const from = input.required('From');

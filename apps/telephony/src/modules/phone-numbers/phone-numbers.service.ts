@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, ListQuery, Page, parseAttributes, PhoneNumberAttributes, PhoneNumberDto, RecordsRequests as R } from '@crm/contracts';
 import { RpcClient, TransactionRunner } from '@crm/platform';
+import { PhoneNumberDirectory } from './phone-number-directory';
 import { toPhoneNumberDto } from './phone-numbers.mapper';
 import { PhoneNumbersRepository, PhoneNumberRow } from './phone-numbers.repository';
 import { twilioNumberE164 } from './phone-format';
@@ -12,6 +13,7 @@ export class PhoneNumbersService {
     private readonly transactions: TransactionRunner,
     private readonly numbers: PhoneNumbersRepository,
     private readonly rpc: RpcClient,
+    private readonly directory: PhoneNumberDirectory,
   ) {}
 
   async list(actor: Actor, query: ListQuery): Promise<Page<PhoneNumberDto>> {
@@ -28,6 +30,7 @@ export class PhoneNumbersService {
     }
     await this.requireUser(actor, attributes.user_id);
     const outcome = await this.transactions.run((tx) => this.numbers.assign(tx, actor.accountId, attributes.user_id, phoneNumber));
+    this.directory.forgetAll();
     if ('conflict' in outcome) {
       throw DomainError.conflict(
         'phone_number',
@@ -40,6 +43,7 @@ export class PhoneNumbersService {
   async remove(actor: Actor, id: number): Promise<{ deleted: true }> {
     await this.requireManageSettings(actor);
     const deleted = await this.transactions.run((tx) => this.numbers.delete(tx, actor.accountId, id));
+    this.directory.forgetAll();
     if (!deleted) throw DomainError.notFound('phone_number', id);
     return { deleted: true };
   }

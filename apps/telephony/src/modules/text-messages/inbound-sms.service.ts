@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TelephonyEvents, TwilioWebhookReply } from '@crm/contracts';
-import { EventPublisher, TransactionRunner } from '@crm/platform';
+import { EventPublisher } from '@crm/platform';
 import { countryOf, toE164 } from '../phone-numbers/phone-format';
-import { PhoneNumbersRepository } from '../phone-numbers/phone-numbers.repository';
+import { PhoneNumberDirectory } from '../phone-numbers/phone-number-directory';
 import { WebhookLedger } from '../webhook-log/webhook-ledger';
 import { emptyTwiml, WebhookInput } from '../webhook-log/webhook-input';
 import { textMessageEvent } from './text-message-events';
@@ -12,21 +12,18 @@ import { TextMessagesRepository } from './text-messages.repository';
 @Injectable()
 export class InboundSmsService {
   constructor(
-    private readonly transactions: TransactionRunner,
     private readonly ledger: WebhookLedger,
-    private readonly numbers: PhoneNumbersRepository,
+    private readonly numbers: PhoneNumberDirectory,
     private readonly messages: TextMessagesRepository,
     private readonly events: EventPublisher,
   ) {}
 
   async receive(input: WebhookInput, correlationId?: string): Promise<TwilioWebhookReply> {
     const messageSid = input.required('MessageSid');
+    // The answer is always the empty TwiML: a repeated delivery is found by the ledger's claim, not read first.
     const key = { sid: messageSid, kind: 'sms' as const, event: 'received' };
-    const answered = await this.ledger.answered(key);
-    if (answered) return answered;
-
     const to = toE164(input.required('To'));
-    const owner = to ? await this.transactions.read((tx) => this.numbers.byNumber(tx, to)) : null;
+    const owner = to ? await this.numbers.owner(to) : null;
     // A number nobody here has: no account to file it in, so nothing is kept.
     if (!owner) return emptyTwiml();
     const from = input.required('From');

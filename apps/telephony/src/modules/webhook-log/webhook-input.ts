@@ -32,7 +32,9 @@ export function twiml(response: { toString(): string }): TwilioWebhookReply {
   return { status: 200, contentType: 'text/xml', body: response.toString() };
 }
 
-/** `<Response/>`: received, nothing to do. */
+const EMPTY_TWIML = twiml(new twilio.twiml.MessagingResponse());
+
+/** `<Response/>`: received, nothing to do (built once: most webhooks answer it). */
 export function emptyTwiml(): TwilioWebhookReply {
-  return twiml(new twilio.twiml.MessagingResponse());
+  return { ...EMPTY_TWIML };
 }
