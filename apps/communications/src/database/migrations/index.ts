@@ -6,6 +6,7 @@ import { MailboxTabs1700000000310 } from './1700000000310-MailboxTabs';
 import { CommunicationActivities1700000000330 } from './1700000000330-CommunicationActivities';
 import { PhoneCenter1700000000400 } from './1700000000400-PhoneCenter';
 import { SuggestedCounters1700000000410 } from './1700000000410-SuggestedCounters';
+import { PhoneCenterCounters1700000000420 } from './1700000000420-PhoneCenterCounters';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
 export const communicationsMigrations = [
@@ -15,4 +16,5 @@ export const communicationsMigrations = [
   CommunicationActivities1700000000330,
   PhoneCenter1700000000400,
   SuggestedCounters1700000000410,
+  PhoneCenterCounters1700000000420,
 ];
