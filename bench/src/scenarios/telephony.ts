@@ -521,7 +521,8 @@ interface ListFigures {
 
 /**
  * Part 2: the seeded Communication Center lists through the gateway against their SQL through
- * `pg` (the statements communications' PhoneCenterListsRepository writes, page 1 of 25 + 1).
+ * `pg` (the statements communications' PhoneCenterListsRepository writes, page 1 of 25 + 1; the
+ * counts read the row the triggers keep, after a check against a recount).
  */
 async function measureLists(pool: Pool, stack: ProcessStack, setup: Setup, options: TelephonyOptions): Promise<ListFigures[]> {
   out(`\ntelephony benchmark, part 2: seeding ${options.rows} calls and text messages of the user with COPY`);
@@ -539,17 +540,24 @@ async function measureLists(pool: Pool, stack: ProcessStack, setup: Setup, optio
     `SELECT * FROM communications.${table} WHERE ${own} AND ${where} ORDER BY ${date} DESC NULLS LAST, id DESC LIMIT 26`;
   const shown = '(resource_type IS NOT NULL OR ignored_at IS NULL)';
   const unmatched = 'resource_type IS NULL AND ignored_at IS NULL';
-  const counts = `SELECT
-      (SELECT count(*) FROM communications.calls WHERE ${own} AND missed AND ${shown}) AS missed_calls,
-      (SELECT count(*) FROM communications.text_messages WHERE ${own} AND incoming AND read_at IS NULL AND ${shown}) AS unread_text_messages,
-      (SELECT count(*) FROM communications.calls WHERE ${own} AND ${unmatched}) AS unmatched_calls,
-      (SELECT count(*) FROM communications.text_messages WHERE ${own} AND ${unmatched}) AS unmatched_text_messages`;
+  // What the counts were before they were kept: checked against the kept row, which is what the API reads.
+  const recount = `SELECT
+      (SELECT count(*)::int FROM communications.calls WHERE ${own} AND missed AND ${shown}) AS missed_calls,
+      (SELECT count(*)::int FROM communications.text_messages WHERE ${own} AND incoming AND read_at IS NULL AND ${shown}) AS unread_text_messages,
+      (SELECT count(*)::int FROM communications.calls WHERE ${own} AND ${unmatched}) AS unmatched_calls,
+      (SELECT count(*)::int FROM communications.text_messages WHERE ${own} AND ${unmatched}) AS unmatched_text_messages`;
+  const counts = `SELECT missed_calls, unread_text_messages, unmatched_calls, unmatched_text_messages
+    FROM communications.phone_center_counters WHERE account_id = $1 AND user_id = $2`;
   const params = [setup.accountId, setup.userId];
-  const { rows: [counted] } = await pool.query<Record<string, string>>(counts, params);
+  const { rows: [counted] } = await pool.query<Record<string, number>>(recount, params);
+  const { rows: [kept] } = await pool.query<Record<string, number>>(counts, params);
+  const agree = JSON.stringify(kept) === JSON.stringify(counted);
   out(
     `the user's Communication Center: ${shape[0].calls} calls, ${shape[0].texts} text messages; ` +
-      Object.entries(counted).map(([name, n]) => `${name} ${n}`).join(', '),
+      Object.entries(counted).map(([name, n]) => `${name} ${n}`).join(', ') +
+      (agree ? ' (the kept counters agree with a recount)' : `; the kept counters DIFFER: ${JSON.stringify(kept)}`),
   );
+  if (!agree) throw new Error('the phone center counters differ from a recount of the seeded rows');
 
   const phases: [string, string, string][] = [
     ['unmatched calls', page('calls', 'made_at', unmatched), '/v2/communications/calls?matched=false'],

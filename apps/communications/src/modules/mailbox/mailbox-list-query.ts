@@ -1,4 +1,4 @@
-import { DomainError, ListQuery, MAILBOX_TABS, MailboxTab, MAX_PER_PAGE } from '@crm/contracts';
+import { DomainError, ListQuery, MAILBOX_TABS, MailboxTab } from '@crm/contracts';
 
 const MAX_SEARCH_LENGTH = 500;
 /** One address, as typed into the search box: searched in From, To and Cc instead of the text. */
@@ -44,16 +44,6 @@ export interface SuggestedPeopleQuery {
 
 export function parseSuggestedPeopleQuery(query: ListQuery): SuggestedPeopleQuery {
   return { contains: searchText('suggested_person', query.filters.q), page: query.page, perPage: query.perPage };
-}
-
-/**
- * The row limit of a first page (one more row than the page, to tell whether there is a next),
- * to be written into the SQL as a literal: only for page 1 and a page size the API allows, so
- * at most MAX_PER_PAGE texts per query ever exist. Undefined: not a first page.
- */
-export function firstPageLimit(query: { page: number; perPage: number }): number | undefined {
-  const { page, perPage } = query;
-  return page === 1 && Number.isInteger(perPage) && perPage >= 1 && perPage <= MAX_PER_PAGE ? perPage + 1 : undefined;
 }
 
 function parseSearch(resource: string, q: string | undefined): MailboxSearch | undefined {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailDirection, MailAddress, MailAttachmentMeta, MailboxEmailSource, MailboxFolder, MailboxTab, MailLink } from '@crm/contracts';
 import type { Tx } from '@crm/platform';
-import { firstPageLimit, MailboxSearch, MailboxTabQuery } from './mailbox-list-query';
+import { firstPageLimit } from '../../common/prepared-reads';
+import { MailboxSearch, MailboxTabQuery } from './mailbox-list-query';
 import { mailboxTables, recipientAddresses } from './mailbox-tables';
-import { PreparedReads } from './prepared-reads';
+import { PreparedReads } from '../../common/prepared-reads';
 
 /** A page row: the entry, the compact email, its links and, for mail sent from the CRM, its tracking. */
 export interface MailboxEmailRow {

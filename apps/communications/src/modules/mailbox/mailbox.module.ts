@@ -5,7 +5,7 @@ import { MailboxEntriesModule } from './mailbox-entries.module';
 import { MailboxHandlers } from './mailbox.handlers';
 import { MailboxService } from './mailbox.service';
 import { MailboxTabsRepository } from './mailbox-tabs.repository';
-import { PreparedReads } from './prepared-reads';
+import { PreparedReads } from '../../common/prepared-reads';
 import { SuggestedPeopleRepository } from './suggested-people.repository';
 import { SuggestedPeopleService } from './suggested-people.service';
 

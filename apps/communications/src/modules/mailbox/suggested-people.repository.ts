@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@crm/platform';
-import { firstPageLimit, SuggestedPeopleQuery } from './mailbox-list-query';
+import { firstPageLimit } from '../../common/prepared-reads';
+import { SuggestedPeopleQuery } from './mailbox-list-query';
 import { mailboxTables, recipientAddresses, senderAddress } from './mailbox-tables';
-import { PreparedReads } from './prepared-reads';
+import { PreparedReads } from '../../common/prepared-reads';
 
 export interface SuggestedPersonRow {
   email: string;

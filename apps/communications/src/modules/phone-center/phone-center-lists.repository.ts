@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ListQuery, PhoneCenterCountsDto } from '@crm/contracts';
 import { applyListQuery, FilterSpec, ListSpec, toPage, Tx } from '@crm/platform';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { firstPageLimit, PreparedReads } from '../../common/prepared-reads';
 import { CallEntity } from '../calls/entities/call.entity';
 import { phoneTables } from '../record-phones/phone-tables';
 import { TextMessageEntity } from '../text-messages/entities/text-message.entity';
@@ -63,9 +64,34 @@ function inCenter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: str
   return { ...query, filters };
 }
 
+/**
+ * A list as the Communication Center opens it (page 1 of at most 100, newest first, filtered on
+ * the item's state only): the SQL and LIMIT of a prepared statement that walks that state's
+ * partial index; undefined for anything else (other filters, sorts and pages go through
+ * applyListQuery, which also refuses bad values).
+ */
+function openingPage(table: string, alias: string, date: string, query: ListQuery, state: StateFilters): string | undefined {
+  const { sortBy, ids, filters, customFields } = query;
+  const limit = firstPageLimit(query);
+  if (limit === undefined || sortBy || ids || Object.keys(customFields).length > 0) return undefined;
+  const where = [`${alias}.account_id = $1`, `${alias}.user_id = $2`, `${alias}.sid IS NOT NULL`];
+  for (const [name, value] of Object.entries(filters)) {
+    const sql = state[name]?.[value as 'true' | 'false'];
+    if (typeof sql !== 'string') return undefined;
+    where.push(sql);
+  }
+  if (filters.matched === undefined) where.push(`(${alias}.resource_type IS NOT NULL OR ${alias}.ignored_at IS NULL)`);
+  return `SELECT * FROM ${table} ${alias} WHERE ${where.join(' AND ')}
+    ORDER BY ${alias}.${date} DESC NULLS LAST, ${alias}.id DESC LIMIT ${limit}`;
+}
+
 @Injectable()
 export class PhoneCenterListsRepository {
+  constructor(private readonly prepared: PreparedReads) {}
+
   async calls(tx: Tx, accountId: number, userId: number, query: ListQuery) {
+    const opening = openingPage(phoneTables(tx).calls, 'c', 'made_at', query, CALL_STATE);
+    if (opening) return toPage(await this.prepared.rows<CallEntity>(tx, opening, [accountId, userId]), query);
     const qb = tx.manager.getRepository(CallEntity).createQueryBuilder('c').setParameters({ accountId, userId });
     const rest = inCenter(qb, 'c', query, CALL_STATE);
     return toPage(await applyListQuery(qb, 'c', rest, listSpec(tx, 'call', 'c', 'made_at')).getMany(), query);
@@ -73,6 +99,8 @@ export class PhoneCenterListsRepository {
 
   /** `remoteE164`: only the conversation with that number (the text_messages_remote index). */
   async texts(tx: Tx, accountId: number, userId: number, query: ListQuery, remoteE164: string | null = null) {
+    const opening = remoteE164 === null ? openingPage(phoneTables(tx).texts, 't', 'sent_at', query, TEXT_STATE) : undefined;
+    if (opening) return toPage(await this.prepared.rows<TextMessageEntity>(tx, opening, [accountId, userId]), query);
     const qb = tx.manager.getRepository(TextMessageEntity).createQueryBuilder('t').setParameters({ accountId, userId });
     const rest = inCenter(qb, 't', query, TEXT_STATE);
     if (remoteE164 !== null) qb.andWhere('t.remote_phone_e164 = :remoteE164', { remoteE164 });
@@ -81,7 +109,8 @@ export class PhoneCenterListsRepository {
 
   /** Kept by triggers on calls and texts (migration 1700000000420); no row yet is all zeros. */
   async counts(tx: Tx, accountId: number, userId: number): Promise<PhoneCenterCountsDto> {
-    const [row] = await tx.rows<Record<keyof PhoneCenterCountsDto, number>>(
+    const [row] = await this.prepared.rows<Record<keyof PhoneCenterCountsDto, number>>(
+      tx,
       `SELECT missed_calls, unread_text_messages, unmatched_calls, unmatched_text_messages
        FROM "${tx.manager.connection.driver.schema}".phone_center_counters WHERE account_id = $1 AND user_id = $2`,
       [accountId, userId],

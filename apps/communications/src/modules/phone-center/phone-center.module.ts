@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PreparedReads } from '../../common/prepared-reads';
 import { RecordOwnersModule } from '../record-owners/record-owners.module';
 import { RecordPhonesModule } from '../record-phones/record-phones.module';
 import { PhoneCenterHandlers } from './phone-center.handlers';
@@ -20,6 +21,7 @@ import { UnmatchedNumbersService } from './unmatched-numbers.service';
     UnmatchedNumbersRepository,
     TextConversationsService,
     TextConversationsRepository,
+    PreparedReads,
   ],
 })
 export class PhoneCenterModule {}

@@ -1,6 +1,5 @@
 import type { ServiceRuntime, Tx } from '@crm/platform';
-import { firstPageLimit } from './mailbox-list-query';
-import { PreparedReads } from './prepared-reads';
+import { firstPageLimit, PreparedReads } from './prepared-reads';
 
 describe('PreparedReads', () => {
   const runtime = (mode: 'embedded' | 'distributed') => ({ mode }) as ServiceRuntime;
@@ -22,7 +21,7 @@ describe('PreparedReads', () => {
     await reads.rows(tx, 'SELECT 1 WHERE $1 = 1', [2]);
     await reads.rows(tx, 'SELECT 2', []);
     const [first, second, other] = client.query.mock.calls.map(([config]) => config);
-    expect(first).toEqual({ name: expect.stringMatching(/^mailbox_[0-9a-f]{24}$/), text: 'SELECT 1 WHERE $1 = 1', values: [1] });
+    expect(first).toEqual({ name: expect.stringMatching(/^read_[0-9a-f]{24}$/), text: 'SELECT 1 WHERE $1 = 1', values: [1] });
     expect(second.name).toBe(first.name);
     expect(other.name).not.toBe(first.name);
     expect(runner.release).toHaveBeenCalledTimes(3);

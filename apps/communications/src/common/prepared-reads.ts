@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { MAX_PER_PAGE } from '@crm/contracts';
 import { RUNTIME, ServiceRuntime, Tx } from '@crm/platform';
 
 /** What is used here of node-postgres' client, the connection under a TypeORM query runner. */
@@ -8,10 +9,10 @@ interface PgClient {
 }
 
 /**
- * The Communication Center's hottest reads (each tab's and Suggested people's first page, the
- * counts) as named prepared statements: Postgres parses each once per connection and, its LIMIT
- * being a literal, soon keeps one generic plan for it, instead of parsing and planning every
- * request. On the 1M-email bench data a tab's first page took 0.3 ms of Postgres instead of 1.0-1.4
+ * The Communication Center's hottest reads (the first page of each email tab, of Suggested people
+ * and of the calls and texts lists; the counts) as named prepared statements: Postgres parses each
+ * once per connection and, its LIMIT being a literal, soon keeps one generic plan for it, instead
+ * of parsing and planning every request. On the 1M-email bench data a tab's first page took 0.3 ms of Postgres instead of 1.0-1.4
  * (pgbench, prepared against extended protocol); planning was most of the statement's time.
  *
  * Callers pass only texts from a small fixed set (tab x page size): every text stays prepared
@@ -44,9 +45,19 @@ export class PreparedReads {
   private nameOf(sql: string): string {
     let name = this.names.get(sql);
     if (name === undefined) {
-      name = `mailbox_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+      name = `read_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
       this.names.set(sql, name);
     }
     return name;
   }
+}
+
+/**
+ * The row limit of a first page (one more row than the page, to tell whether there is a next),
+ * to be written into the SQL as a literal: only for page 1 and a page size the API allows, so
+ * at most MAX_PER_PAGE texts per query ever exist. Undefined: not a first page.
+ */
+export function firstPageLimit(query: { page: number; perPage: number }): number | undefined {
+  const { page, perPage } = query;
+  return page === 1 && Number.isInteger(perPage) && perPage >= 1 && perPage <= MAX_PER_PAGE ? perPage + 1 : undefined;
 }
