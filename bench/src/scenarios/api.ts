@@ -1,8 +1,7 @@
-import { startProcessStack } from '@crm/testing';
-import * as path from 'node:path';
 import { Pool } from 'pg';
 import { CpuMeter, pidsMatching } from '../cpu';
 import { measureHttp, measureLoop, printTable } from '../measure';
+import { startDeployedStack } from '../deployment-env';
 
 const CONNECTIONS = 32;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
@@ -13,7 +12,7 @@ const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
  * same database: a raw single-row INSERT and a 100-row SELECT through `pg`.
  */
 export async function apiBenchmark(): Promise<void> {
-  const stack = await startProcessStack(path.resolve(__dirname, '../../..'), ['records', 'gateway'], {
+  const stack = await startDeployedStack(['records', 'gateway'], {
     LOG_LEVEL: 'warn',
     DATABASE_POOL_SIZE: String(CONNECTIONS),
   });

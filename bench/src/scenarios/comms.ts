@@ -1,12 +1,11 @@
-import { startProcessStack } from '@crm/testing';
 import { availableParallelism } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import * as path from 'node:path';
 import { Pool } from 'pg';
 import { CpuMeter, pidsMatching } from '../cpu';
 import { Figures, measureHttp, measureLoop, printTable } from '../measure';
 import { numberOption } from '../options';
 import { COMMS, MailboxUser, seedMail } from './comms-data';
+import { startDeployedStack } from '../deployment-env';
 
 const CONNECTIONS = 8;
 const TARGET_P95_MS = 30;
@@ -123,7 +122,7 @@ export async function commsBenchmark(): Promise<void> {
   const emails = numberOption('emails', 'BENCH_COMMS_EMAILS', 1_000_000);
   const durationMs = numberOption('duration-ms', 'BENCH_DURATION_MS', 10_000);
   const quietMs = Math.max(1000, Math.round(durationMs * 0.3));
-  const stack = await startProcessStack(path.resolve(__dirname, '../../..'), [...SERVICES], {
+  const stack = await startDeployedStack([...SERVICES], {
     LOG_LEVEL: 'warn',
     DATABASE_POOL_SIZE: String(CONNECTIONS + 2),
   });

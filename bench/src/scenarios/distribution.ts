@@ -1,8 +1,7 @@
-import { startProcessStack } from '@crm/testing';
-import * as path from 'node:path';
 import { Pool } from 'pg';
 import { measureHttp, measureLoop, printTable } from '../measure';
 import { importIntoPool } from './import';
+import { startDeployedStack } from '../deployment-env';
 
 const ASSIGNMENTS = 10_000;
 const MEMBERS = 7;
@@ -18,10 +17,7 @@ const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
  * process's peak memory and the spread, against Postgres COPY of the same file.
  */
 export async function distributionBenchmark(): Promise<void> {
-  const stack = await startProcessStack(path.resolve(__dirname, '../../..'), ['records', 'distribution', 'gateway'], {
-    LOG_LEVEL: 'warn',
-    DATABASE_POOL_SIZE: '20',
-  });
+  const stack = await startDeployedStack(['records', 'distribution', 'gateway'], { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' });
   const pool = new Pool({ connectionString: stack.database.url, max: CONNECTIONS });
   try {
     const account = await stack.createAccount('Bench');

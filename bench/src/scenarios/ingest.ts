@@ -1,14 +1,14 @@
 import { quantile } from '../measure';
-import { ProcessStack, startProcessStack } from '@crm/testing';
+import { ProcessStack } from '@crm/testing';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
-import * as path from 'node:path';
 import { Pool } from 'pg';
 import { CpuMeter, pidsMatching } from '../cpu';
 import { numberOption } from '../options';
 import { acceptRate, BenchMessage, MailKind, messageFactory, Rate, sendMessages, SendResult } from './ingest-mail';
 import { EmailWatcher, VisibilityFigures } from './ingest-visibility';
 import { startSmtpSink } from './smtp-sink';
+import { startDeployedStack } from '../deployment-env';
 
 const SERVICES = ['records', 'communications', 'mail-ingest', 'distribution', 'gateway'] as const;
 const TARGET_RATE = 500;
@@ -67,7 +67,7 @@ export async function ingestBenchmark(): Promise<void> {
     pollMs: numberOption('poll-ms', 'BENCH_INGEST_POLL_MS', 50),
     rate: numberOption('rate', 'BENCH_INGEST_RATE', 0) || undefined,
   };
-  const stack = await startProcessStack(path.resolve(__dirname, '../../..'), [...SERVICES], {
+  const stack = await startDeployedStack([...SERVICES], {
     LOG_LEVEL: 'warn',
     BCC_DOMAIN: 'bcc.bench',
     // What deploy/k8s/configmap.yaml gives every replica.

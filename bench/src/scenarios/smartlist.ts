@@ -1,8 +1,7 @@
-import { startProcessStack } from '@crm/testing';
-import * as path from 'node:path';
 import { Pool } from 'pg';
 import { Figures, measureHttp, measureLoop, printTable } from '../measure';
 import { BULK_RECORDS, BULK_TAG_API, BULK_TAG_SQL, loadLeads } from './smartlist-data';
+import { startDeployedStack } from '../deployment-env';
 
 const CONNECTIONS = 8;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
@@ -25,7 +24,7 @@ const COUNT = (where: string) => `SELECT count(*)::int FROM records.leads l WHER
  * from the request to completion, against the same UPDATE run directly in SQL.
  */
 export async function smartListBenchmark(): Promise<void> {
-  const stack = await startProcessStack(path.resolve(__dirname, '../../..'), ['records', 'gateway'], {
+  const stack = await startDeployedStack(['records', 'gateway'], {
     LOG_LEVEL: 'warn',
     DATABASE_POOL_SIZE: String(CONNECTIONS + 2),
   });

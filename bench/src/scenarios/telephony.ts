@@ -1,7 +1,6 @@
-import { ProcessStack, startProcessStack } from '@crm/testing';
+import { ProcessStack } from '@crm/testing';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { CpuMeter, pidsMatching } from '../cpu';
@@ -10,6 +9,7 @@ import { numberOption } from '../options';
 import { seedPhoneCenter } from './telephony-data';
 import { ListWatcher, ListWatcherFigures } from './telephony-visibility';
 import { pacing, PacedRun, runPaced, WebhookClient, WebhookKind, webhookPlan } from './telephony-webhooks';
+import { startDeployedStack } from '../deployment-env';
 
 const SERVICES = ['records', 'communications', 'telephony', 'gateway'] as const;
 const TARGET_VISIBLE_P99_MS = 200;
@@ -98,7 +98,7 @@ export async function telephonyBenchmark(): Promise<void> {
   };
   const accountSid = `AC${randomBytes(16).toString('hex')}`;
   const authToken = randomBytes(16).toString('hex');
-  const stack = await startProcessStack(path.resolve(__dirname, '../../..'), [...SERVICES], {
+  const stack = await startDeployedStack([...SERVICES], {
     LOG_LEVEL: 'warn',
     PUBLIC_URL,
     TWILIO_ACCOUNT_SID: accountSid,

@@ -1,6 +1,6 @@
 import { EmbeddedSystem, launchChromium, rawMessage, startEmbeddedSystem, TestImapServer } from '@crm/testing';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Cookie } from 'playwright-core';
+import type { Cookie } from 'playwright-core';
 import { quantile } from '../measure';
 import { numberOption } from '../options';
 

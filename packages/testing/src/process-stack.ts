@@ -30,7 +30,13 @@ export interface ProcessStack {
  * Run each service as its own process (`node apps/<name>/dist/main.js`), as in production,
  * on a fresh database and a private NATS subject prefix; resolves once every one is ready.
  */
-export async function startProcessStack(repoRoot: string, services: ServiceName[], extraEnv: NodeJS.ProcessEnv = {}): Promise<ProcessStack> {
+export async function startProcessStack(
+  repoRoot: string,
+  services: ServiceName[],
+  extraEnv: NodeJS.ProcessEnv = {},
+  /** Variables for one service only (e.g. the NODE_OPTIONS its deployment gives it). */
+  serviceEnv: Partial<Record<ServiceName, NodeJS.ProcessEnv>> = {},
+): Promise<ProcessStack> {
   const database = await createTestDatabase();
   const prefix = `p${uniqueSuffix()}.`;
   const env: NodeJS.ProcessEnv = {
@@ -75,7 +81,13 @@ export async function startProcessStack(repoRoot: string, services: ServiceName[
     for (const service of services) {
       ports[service] = await freePort();
       smtpPorts[service] = await freePort();
-      childEnvs.set(service, { ...env, PORT: String(ports[service]), MIGRATE_ON_START: 'false', SMTP_PORT: String(smtpPorts[service]) });
+      childEnvs.set(service, {
+        ...env,
+        ...serviceEnv[service],
+        PORT: String(ports[service]),
+        MIGRATE_ON_START: 'false',
+        SMTP_PORT: String(smtpPorts[service]),
+      });
     }
     await Promise.all(services.map(launch));
   } catch (error) {
