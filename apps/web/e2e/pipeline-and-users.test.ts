@@ -158,7 +158,11 @@ describe('web app: pipeline board and settings', () => {
   });
 
   it('puts a card back and shows Sell\'s message when the API refuses the move', async () => {
-    // Deleted behind the board's back: the PUT answers 404 and nothing may look moved.
+    // Deleted behind the board's back: the PUT answers 404 and nothing may look moved. The board is
+    // loaded afresh first, so that no refetch left over from the moves above (they invalidate their
+    // columns) can drop the card before it is dragged.
+    await page.reload();
+    await card(column('Incoming'), 'Vanishing deal').waitFor();
     await api('DELETE', `/v2/deals/${doomedDealId}`);
     await drag(card(column('Incoming'), 'Vanishing deal'), column('Lost'));
     await page.getByText(/“Vanishing deal” was not moved to Lost/).waitFor();
