@@ -62,13 +62,7 @@ export class EventConsumer {
   private async process(events: DeliveredEvent[]): Promise<DeliveryOutcome[]> {
     if (events.length > 1) {
       try {
-        await this.transactions.run(async (tx) => {
-          const fresh = await this.claim(tx, events);
-          for (const event of events) {
-            // Deleted once handled: the same event twice in a batch (a redelivery) runs once.
-            if (fresh.delete(event.eventId.toLowerCase())) await this.handlers.get(event.subject)?.(event.payload as never, tx);
-          }
-        });
+        await this.transactions.run((tx) => this.handle(tx, events));
         return events.map(() => ({ kind: 'ack' }));
       } catch {
         // One by one below: the failing event is found and reported there.
@@ -80,14 +74,9 @@ export class EventConsumer {
   }
 
   private async processOne(event: DeliveredEvent): Promise<DeliveryOutcome> {
-    const handler = this.handlers.get(event.subject);
-    if (!handler) return { kind: 'ack' };
+    if (!this.handlers.has(event.subject)) return { kind: 'ack' };
     try {
-      await this.transactions.run(async (tx) => {
-        const fresh = await this.claim(tx, [event]);
-        if (fresh.size === 0) return; // processed before: a redelivery
-        await handler(event.payload as never, tx);
-      });
+      await this.transactions.run((tx) => this.handle(tx, [event]));
       return { kind: 'ack' };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -96,6 +85,15 @@ export class EventConsumer {
         'event handler failed; will be redelivered',
       );
       return { kind: 'retry', error: message };
+    }
+  }
+
+  /** In the transaction: the events' inbox rows, then the handler of each not processed before, in order. */
+  private async handle(tx: Tx, events: DeliveredEvent[]): Promise<void> {
+    const fresh = await this.claim(tx, events);
+    for (const event of events) {
+      // Deleted once handled: the same event twice in a batch (a redelivery) runs once.
+      if (fresh.delete(event.eventId.toLowerCase())) await this.handlers.get(event.subject)!(event.payload as never, tx);
     }
   }
 
