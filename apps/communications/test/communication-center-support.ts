@@ -113,6 +113,32 @@ export async function aggregateDrift(stack: Stack): Promise<unknown[]> {
   return [...(await differences(counted, kept)), ...(await differences(senders, keptSenders)), ...(await differences(ignored, flagged))];
 }
 
+/**
+ * The calls and texts counts kept in phone_center_counters next to the same figures counted again
+ * from the calls and texts: after every kind of write, no drift. `counted` says how many users have any.
+ */
+export async function phoneCounterDrift(stack: Stack): Promise<{ counted: number; drift: unknown[] }> {
+  const db = communicationsDb(stack);
+  const shown = '(resource_type IS NOT NULL OR ignored_at IS NULL)';
+  const unmatched = 'resource_type IS NULL AND ignored_at IS NULL';
+  const columns = 'missed_calls, unread_text_messages, unmatched_calls, unmatched_text_messages';
+  const counted = `
+    SELECT account_id, user_id, sum(missed_calls)::int AS missed_calls, sum(unread_text_messages)::int AS unread_text_messages,
+           sum(unmatched_calls)::int AS unmatched_calls, sum(unmatched_text_messages)::int AS unmatched_text_messages
+    FROM (
+      SELECT account_id, user_id, (missed AND ${shown})::int AS missed_calls, 0 AS unread_text_messages,
+             (${unmatched})::int AS unmatched_calls, 0 AS unmatched_text_messages
+      FROM communications.calls WHERE sid IS NOT NULL
+      UNION ALL
+      SELECT account_id, user_id, 0, (incoming AND read_at IS NULL AND ${shown})::int, 0, (${unmatched})::int
+      FROM communications.text_messages WHERE sid IS NOT NULL AND user_id IS NOT NULL
+    ) items GROUP BY account_id, user_id HAVING (${columns.split(', ').map((c) => `sum(${c})`).join(', ')}) <> (0, 0, 0, 0)`;
+  const kept = `SELECT account_id, user_id, ${columns} FROM communications.phone_center_counters WHERE (${columns}) <> (0, 0, 0, 0)`;
+  const drift = (await db.query(`(${counted} EXCEPT ${kept}) UNION ALL (${kept} EXCEPT ${counted})`)) as unknown[];
+  const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM (${counted}) c`)) as { n: number }[];
+  return { counted: n, drift };
+}
+
 /** One user's counts as GET /v2/communications/emails/counts shows them, counted again from the rows. */
 export async function recountedCounts(stack: Stack, accountId: number, userId: number) {
   const [row] = (await communicationsDb(stack).query(`SELECT * FROM (${RECOUNTED_COUNTERS}) r WHERE account_id = $1 AND user_id = $2`, [

@@ -64,19 +64,7 @@ export async function outboxCount(stack: Stack, subject: string): Promise<number
   return Number(row.count);
 }
 
-/** Retry an assertion until it holds: events reach communications asynchronously. */
-export async function eventually(assertion: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+export { eventually } from '@crm/testing';
 
 export async function createLead(api: Api, auth: Auth, attributes: Record<string, unknown> = {}): Promise<{ id: number; owner_id: number }> {
   const response = await api.post('/v2/leads').set(auth).send({ data: { last_name: `Lead ${randomUUID().slice(0, 8)}`, ...attributes } });

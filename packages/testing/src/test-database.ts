@@ -4,8 +4,6 @@ import { TEST_DATABASE_ADMIN_URL, uniqueSuffix } from './test-env';
 export interface TestDatabase {
   url: string;
   name: string;
-  /** One statement on the database itself (a check of what the services wrote), on its own connection. */
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   drop(): Promise<void>;
 }
 
@@ -18,15 +16,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     name,
-    async query<R>(sql: string, params: unknown[] = []) {
-      const client = new Client({ connectionString: url.toString() });
-      await client.connect();
-      try {
-        return (await client.query(sql, params)).rows as R[];
-      } finally {
-        await client.end();
-      }
-    },
     drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }

@@ -47,40 +47,42 @@ function listSpec(tx: Tx, resource: string, alias: string, date: string): ListSp
 }
 
 /**
- * A user's own calls or texts that telephony reported, with the state filters applied. An ignored
- * unmatched item is left out everywhere; once matched it shows again.
+ * The conditions of the state filters in `filters` (a bad value is a 400), and the filters left
+ * for applyListQuery. An ignored unmatched item is left out everywhere; once matched it shows again.
  */
-function inCenter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, query: ListQuery, state: StateFilters): ListQuery {
-  qb.where(`${alias}.account_id = :accountId AND ${alias}.user_id = :userId AND ${alias}.sid IS NOT NULL`);
-  const filters = { ...query.filters };
+function stateConditions(alias: string, filters: Record<string, string>, state: StateFilters): { conditions: string[]; rest: Record<string, string> } {
+  const rest = { ...filters };
+  const conditions: string[] = [];
   for (const [name, sql] of Object.entries(state)) {
-    const value = filters[name];
-    delete filters[name];
+    const value = rest[name];
+    delete rest[name];
     if (value === undefined) continue;
     if (value !== 'true' && value !== 'false') throw new DomainError(400, [{ field: `/${name}`, code: 'invalid_param', message: `${name} must be true or false` }]);
-    qb.andWhere(sql[value]);
+    conditions.push(sql[value]);
   }
-  if (query.filters.matched === undefined) qb.andWhere(`(${alias}.resource_type IS NOT NULL OR ${alias}.ignored_at IS NULL)`);
-  return { ...query, filters };
+  if (filters.matched === undefined) conditions.push(`(${alias}.resource_type IS NOT NULL OR ${alias}.ignored_at IS NULL)`);
+  return { conditions, rest };
+}
+
+/** A user's own calls or texts that telephony reported, with the state filters applied. */
+function inCenter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, query: ListQuery, state: StateFilters): ListQuery {
+  qb.where(`${alias}.account_id = :accountId AND ${alias}.user_id = :userId AND ${alias}.sid IS NOT NULL`);
+  const { conditions, rest } = stateConditions(alias, query.filters, state);
+  for (const condition of conditions) qb.andWhere(condition);
+  return { ...query, filters: rest };
 }
 
 /**
  * A list as the Communication Center opens it (page 1 of at most 100, newest first, filtered on
- * the item's state only): the SQL and LIMIT of a prepared statement that walks that state's
- * partial index; undefined for anything else (other filters, sorts and pages go through
- * applyListQuery, which also refuses bad values).
+ * the item's state only): the SQL of a prepared statement that walks that state's partial index;
+ * undefined for anything else (other filters, sorts and pages go through applyListQuery).
  */
 function openingPage(table: string, alias: string, date: string, query: ListQuery, state: StateFilters): string | undefined {
-  const { sortBy, ids, filters, customFields } = query;
   const limit = firstPageLimit(query);
-  if (limit === undefined || sortBy || ids || Object.keys(customFields).length > 0) return undefined;
-  const where = [`${alias}.account_id = $1`, `${alias}.user_id = $2`, `${alias}.sid IS NOT NULL`];
-  for (const [name, value] of Object.entries(filters)) {
-    const sql = state[name]?.[value as 'true' | 'false'];
-    if (typeof sql !== 'string') return undefined;
-    where.push(sql);
-  }
-  if (filters.matched === undefined) where.push(`(${alias}.resource_type IS NOT NULL OR ${alias}.ignored_at IS NULL)`);
+  if (limit === undefined || query.sortBy || query.ids || Object.keys(query.customFields).length > 0) return undefined;
+  const { conditions, rest } = stateConditions(alias, query.filters, state);
+  if (Object.keys(rest).length > 0) return undefined;
+  const where = [`${alias}.account_id = $1`, `${alias}.user_id = $2`, `${alias}.sid IS NOT NULL`, ...conditions];
   return `SELECT * FROM ${table} ${alias} WHERE ${where.join(' AND ')}
     ORDER BY ${alias}.${date} DESC NULLS LAST, ${alias}.id DESC LIMIT ${limit}`;
 }
@@ -109,18 +111,12 @@ export class PhoneCenterListsRepository {
 
   /** Kept by triggers on calls and texts (migration 1700000000420); no row yet is all zeros. */
   async counts(tx: Tx, accountId: number, userId: number): Promise<PhoneCenterCountsDto> {
-    const [row] = await this.prepared.rows<Record<keyof PhoneCenterCountsDto, number>>(
+    const [row] = await this.prepared.rows<PhoneCenterCountsDto>(
       tx,
       `SELECT missed_calls, unread_text_messages, unmatched_calls, unmatched_text_messages
-       FROM "${tx.manager.connection.driver.schema}".phone_center_counters WHERE account_id = $1 AND user_id = $2`,
+       FROM ${phoneTables(tx).counters} WHERE account_id = $1 AND user_id = $2`,
       [accountId, userId],
     );
-    if (!row) return { missed_calls: 0, unread_text_messages: 0, unmatched_calls: 0, unmatched_text_messages: 0 };
-    return {
-      missed_calls: Number(row.missed_calls),
-      unread_text_messages: Number(row.unread_text_messages),
-      unmatched_calls: Number(row.unmatched_calls),
-      unmatched_text_messages: Number(row.unmatched_text_messages),
-    };
+    return row ?? { missed_calls: 0, unread_text_messages: 0, unmatched_calls: 0, unmatched_text_messages: 0 };
   }
 }

@@ -14,6 +14,7 @@ export function phoneTables(tx: Tx) {
     texts: tableOf(tx, TextMessageEntity),
     owners: tableOf(tx, RecordOwnerEntity),
     recordPhones: `"${tx.manager.connection.driver.schema}".record_phones`,
+    counters: `"${tx.manager.connection.driver.schema}".phone_center_counters`,
   };
 }
 
