@@ -1,3 +1,4 @@
+import { eventually } from '@crm/testing';
 import { createHmac } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, PHONE, screenshot, signedInPage } from './support/browser';
@@ -28,19 +29,6 @@ function twilioSignature(url: string, params: Record<string, string>): string {
   return createHmac('sha1', TWILIO_AUTH_TOKEN).update(Buffer.from(data, 'utf8')).digest('base64');
 }
 
-/** Retry an assertion until it holds: webhooks and sent texts land asynchronously. */
-async function eventually(assertion: () => Promise<void> | void, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 let sidSequence = 0;
 function sid(prefix: 'CA' | 'SM' | 'RE'): string {

@@ -8,3 +8,4 @@ export * from './twilio/twilio-api-proxy';
 export * from './embedded-system';
 export * from './chromium';
 export * from './imap-server';
+export * from './eventually';

@@ -77,19 +77,7 @@ export function sid(prefix: 'SM' | 'CA' | 'RE'): string {
   return `${prefix}${randomBytes(16).toString('hex')}`;
 }
 
-/** Retry an assertion until it holds: events and webhooks land asynchronously. */
-export async function eventually(assertion: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
-}
+export { eventually } from '@crm/testing';
 
 /** A sales rep (no manage settings) with a token. */
 export async function createRep(api: Api, admin: Auth, attributes: Record<string, unknown> = {}): Promise<{ id: number; auth: Auth }> {
