@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventSubject, PayloadOf } from '@crm/contracts';
 import { EVENT_TRANSPORT, EventTransport, TransactionRunner } from '@crm/platform';
-import { startStack, Stack } from '@crm/testing';
+import { outboxEvents, startStack, Stack } from '@crm/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { communicationsService } from '../src/app';
@@ -60,7 +60,7 @@ export async function processedByCommunications(stack: Stack, eventId: string): 
 export async function outboxCount(stack: Stack, subject: string): Promise<number> {
   const [row]: { count: string }[] = await service(stack, 'communications')
     .get(DataSource)
-    .query(`SELECT count(*) AS count FROM communications.outbox WHERE subject = $1`, [subject]);
+    .query(`SELECT count(*) AS count FROM ${outboxEvents('communications')} WHERE subject = $1`, [subject]);
   return Number(row.count);
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { IngestLogEntry, MailboxConnectionDto, MailMessageReceivedEvent } from '@crm/contracts';
-import type { Stack } from '@crm/testing';
+import { outboxEvents, type Stack } from '@crm/testing';
 import { mailIngestService } from '../src/app';
 import { eventually } from './mail-helpers';
 
@@ -82,7 +82,7 @@ export class MailIngestTables {
   /** The `mail.message.received.v1` events published for mail copied from a mailbox. */
   async mailboxEvents(accountId: number): Promise<MailMessageReceivedEvent[]> {
     const rows = await this.query<{ payload: MailMessageReceivedEvent }>(
-      `SELECT payload FROM mail_ingest.outbox WHERE subject = 'mail.message.received.v1' AND account_id = $1 AND payload->>'source' = 'mailbox' ORDER BY id`,
+      `SELECT payload FROM ${outboxEvents('mail_ingest')} WHERE subject = 'mail.message.received.v1' AND account_id = $1 AND payload->>'source' = 'mailbox' ORDER BY id, position`,
       [accountId],
     );
     return rows.map((row) => row.payload);

@@ -1,5 +1,5 @@
 import type { JobDto } from '@crm/contracts';
-import { factories, startStack, Stack } from '@crm/testing';
+import { factories, outboxEvents, startStack, Stack } from '@crm/testing';
 import { Client } from 'pg';
 import request from 'supertest';
 import { recordsService } from '../src/app';
@@ -61,7 +61,7 @@ describe('bulk reassignment of 100k leads', () => {
     const moved = await createSmartList(api, account.auth, 'lead', { owner_id: [owner.id] });
     expect((await api.get(`/v2/smart_lists/${moved}/count`).set(account.auth).expect(200)).body.data.count).toBe(RECORDS);
     const events = await db.query(
-      `SELECT count(*)::int AS events, count(DISTINCT (payload->>'id')::int)::int AS leads FROM records.outbox
+      `SELECT count(*)::int AS events, count(DISTINCT (payload->>'id')::int)::int AS leads FROM ${outboxEvents('records')}
        WHERE subject = 'records.lead.updated.v1' AND account_id = $1 AND payload->'changed' = '["owner_id"]'
          AND (payload->'data'->>'owner_id')::int = $2`,
       [account.accountId, owner.id],

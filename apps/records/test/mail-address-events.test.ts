@@ -1,5 +1,5 @@
 import { MailEvents, RecordsEvents, RecordsRequests as R } from '@crm/contracts';
-import { factories, startStack, Stack } from '@crm/testing';
+import { factories, outboxEvents, startStack, Stack } from '@crm/testing';
 import { Client } from 'pg';
 import request from 'supertest';
 import { recordsService } from '../src/app';
@@ -77,7 +77,7 @@ describe('mail address events over JetStream', () => {
       (data) => data.dropbox_email === 'deal-7@bcc.test',
     );
     expect(shown.name).toBe(deal.name);
-    const events = await db.query(`SELECT payload FROM records.outbox WHERE subject = $1 AND account_id = $2`, [
+    const events = await db.query(`SELECT payload FROM ${outboxEvents('records')} WHERE subject = $1 AND account_id = $2`, [
       RecordsEvents.deal.updated,
       account.accountId,
     ]);

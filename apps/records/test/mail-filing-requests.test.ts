@@ -1,5 +1,5 @@
 import { DistributionRequests as D, ListQuery, RecordsEvents, RecordsRequests as R } from '@crm/contracts';
-import { factories, startStack, Stack } from '@crm/testing';
+import { factories, outboxEvents, startStack, Stack } from '@crm/testing';
 import { Client } from 'pg';
 import { recordsService } from '../src/app';
 import { eventually } from './mail-event-support';
@@ -89,7 +89,7 @@ describe('mail filing requests', () => {
     });
     expect(await stack.rpc.request(R.GetContact, { ...actor, id: bare.contact_id })).toMatchObject({ first_name: null, last_name: 'x.y' });
 
-    const events = await db.query(`SELECT payload FROM records.outbox WHERE subject = $1 AND account_id = $2 ORDER BY created_at`, [
+    const events = await db.query(`SELECT payload FROM ${outboxEvents('records')} WHERE subject = $1 AND account_id = $2 ORDER BY created_at`, [
       RecordsEvents.contact.created,
       actor.accountId,
     ]);

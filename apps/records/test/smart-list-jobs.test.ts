@@ -1,4 +1,4 @@
-import { factories, startStack, Stack } from '@crm/testing';
+import { factories, outboxEvents, startStack, Stack } from '@crm/testing';
 import { Client } from 'pg';
 import request from 'supertest';
 import { recordsService } from '../src/app';
@@ -34,7 +34,7 @@ describe('smart list bulk jobs', () => {
   const updatedEvents = async (changed: string, ids: number[]) =>
     (
       await db.query(
-        `SELECT (payload->>'id')::int AS id FROM records.outbox
+        `SELECT (payload->>'id')::int AS id FROM ${outboxEvents('records')}
          WHERE subject = 'records.lead.updated.v1' AND payload->'changed' = $1::jsonb AND (payload->>'id')::int = ANY($2) ORDER BY 1`,
         [JSON.stringify([changed]), ids],
       )
@@ -173,7 +173,7 @@ describe('smart list bulk jobs', () => {
 
     expect(await waitForJob(api, team.admin, job.id)).toMatchObject({ status: 'completed', total: 5001, processed: 5001, error: null });
     const events = await db.query(
-      `SELECT count(*)::int AS n, count(DISTINCT payload->>'id')::int AS leads FROM records.outbox
+      `SELECT count(*)::int AS n, count(DISTINCT payload->>'id')::int AS leads FROM ${outboxEvents('records')}
        WHERE subject = 'records.lead.updated.v1' AND payload->'data'->>'owner_id' = $1`,
       [String(owner.id)],
     );

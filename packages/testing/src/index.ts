@@ -9,3 +9,4 @@ export * from './embedded-system';
 export * from './chromium';
 export * from './imap-server';
 export * from './eventually';
+export * from './outbox-events';

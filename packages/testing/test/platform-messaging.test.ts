@@ -132,6 +132,37 @@ describe.each(['jetstream', 'in-process'] as const)('events through the outbox (
     });
   });
 
+  it('sends the events written together in one call each as its own event, in order, from a few outbox rows', async () => {
+    const seen: number[] = [];
+    await h.consumer('batched', async (payload) => {
+      if (payload.id >= 1000 && payload.id < 2000) seen.push(payload.id);
+    });
+    const ids = Array.from({ length: 250 }, (_, i) => 1000 + i);
+    // Two accounts: a row carries one account's events only.
+    const bodies = ids.map((id) => ({ accountId: id < 1240 ? 1 : 2, entity: 'lead', id, actorId: 1, data: null }));
+    const events = await h.transactions.run((tx) => h.publisher.publishMany(tx, subject, bodies));
+    expect(new Set(events.map((event) => event.eventId)).size).toBe(250);
+    await eventually(() => seen.length >= 250);
+    expect(seen).toEqual(ids);
+    const rows = await dataSource.query(
+      `SELECT account_id, CASE jsonb_typeof(payload) WHEN 'array' THEN jsonb_array_length(payload) ELSE 1 END AS events, published_at
+       FROM ${SCHEMA}.outbox WHERE event_id = ANY($1::uuid[]) ORDER BY id`,
+      [events.map((event) => event.eventId)],
+    );
+    expect(rows.map((row: { account_id: number; events: number }) => [row.account_id, row.events])).toEqual([
+      [1, 100],
+      [1, 100],
+      [1, 40],
+      [2, 10],
+    ]);
+    await eventually(async () => {
+      const [row] = await dataSource.query(`SELECT count(*) AS n FROM ${SCHEMA}.outbox WHERE event_id = ANY($1::uuid[]) AND published_at IS NULL`, [
+        events.map((event) => event.eventId),
+      ]);
+      return Number(row.n) === 0;
+    });
+  });
+
   it('publishes nothing for a rolled-back transaction', async () => {
     await expect(
       h.transactions.run(async (tx) => {

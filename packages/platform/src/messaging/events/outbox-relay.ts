@@ -1,9 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BackgroundLoop } from '../background-loop';
-import { EventTransport } from './event-transport';
+import { EventTransport, OutgoingEvent } from './event-transport';
 
+/** Outbox rows per lease (a row carries one event or up to EVENTS_PER_OUTBOX_ROW). */
 const BATCH = 200;
+/** Events handed to the broker at once. */
+const PUBLISH_WINDOW = 1000;
 const POLL_MS = 1000;
 const COALESCE_MS = 5;
 const RETENTION = '7 days';
@@ -79,7 +82,10 @@ export class OutboxRelay {
     if (rows.length === 0) return 0;
     const ids = rows.map((row) => row.id);
     try {
-      await this.transport.publish(rows.map((row) => ({ subject: row.subject, eventId: row.event_id, payload: row.payload })));
+      const events = rows.flatMap(eventsOf);
+      for (let start = 0; start < events.length; start += PUBLISH_WINDOW) {
+        await this.transport.publish(events.slice(start, start + PUBLISH_WINDOW));
+      }
     } catch (error) {
       await this.dataSource.query(`UPDATE "${this.schema}".outbox SET claimed_until = NULL WHERE id = ANY($1::bigint[])`, [ids]);
       throw error;
@@ -87,4 +93,10 @@ export class OutboxRelay {
     await this.dataSource.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
     return rows.length;
   }
+}
+
+/** The events an outbox row carries: its payload, or each element of a batch row's array. */
+function eventsOf(row: OutboxRow): OutgoingEvent[] {
+  if (!Array.isArray(row.payload)) return [{ subject: row.subject, eventId: row.event_id, payload: row.payload }];
+  return (row.payload as { eventId: string }[]).map((payload) => ({ subject: row.subject, eventId: payload.eventId, payload }));
 }
