@@ -76,7 +76,9 @@ export async function distributionBenchmark(): Promise<void> {
       `\n(b) CSV import of ${imported.rows} leads into the pool: ${imported.seconds.toFixed(1)} s, ` +
         `${imported.rowsPerSecond.toFixed(0)} rows/s (${((imported.rowsPerSecond / imported.copyRowsPerSecond) * 100).toFixed(0)}% of COPY's ` +
         `${imported.copyRowsPerSecond.toFixed(0)} rows/s), records peak RSS ${imported.peakRssMb.toFixed(0)} MB, spread ${imported.spread}\n` +
-        `targets: >= 25000 rows/s, RSS < 300 MB, >= 20% of COPY\n`,
+        `targets: >= 25000 rows/s, RSS < 300 MB, >= 20% of COPY\n` +
+        `CPU per 1,000 rows imported (ms; cores over the import in brackets):\n` +
+        imported.cpu.map((group) => `  ${group.name}: ${group.msPerThousandRows.toFixed(0)} (${group.cores.toFixed(2)})\n`).join(''),
     );
     if (imported.spread > 1) process.exitCode = 1;
   } finally {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { CpuMeter, pidsMatching } from '../cpu';
 
 export interface ImportFigures {
   rows: number;
@@ -13,6 +14,8 @@ export interface ImportFigures {
   peakRssMb: number;
   spread: number;
   copyRowsPerSecond: number;
+  /** CPU per 1,000 rows imported, per process group (ms), and cores used over the import. */
+  cpu: { name: string; msPerThousandRows: number; cores: number }[];
 }
 
 /**
@@ -34,6 +37,14 @@ export async function importIntoPool(
     form.append('resource_type', 'lead');
     form.append('owner_pool_id', String(poolId));
     form.append('file', await openAsBlob(file), 'leads.csv');
+    const cpu = new CpuMeter({
+      gateway: () => [stack.pid('gateway')!],
+      records: () => [stack.pid('records')!],
+      distribution: () => [stack.pid('distribution')!],
+      postgres: () => pidsMatching(`${stack.database.name} `),
+      'nats-server': () => pidsMatching('nats-server'),
+    });
+    cpu.start();
     const started = Date.now();
     const response = await fetch(`${stack.gatewayUrl}/v2/imports`, { method: 'POST', headers: { Authorization: headers.Authorization }, body: form });
     if (response.status !== 202) throw new Error(`import refused: ${response.status} ${await response.text()}`);
@@ -44,6 +55,7 @@ export async function importIntoPool(
       job = ((await (await fetch(`${stack.gatewayUrl}/v2/imports/${id}`, { headers })).json()) as { data: typeof job }).data;
     } while (job.status !== 'completed' && job.status !== 'failed');
     const seconds = (Date.now() - started) / 1000;
+    const used = cpu.stop();
     if (job.status === 'failed') throw new Error(`import failed: ${job.error}`);
     const { rows: counts } = await pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM records.leads WHERE last_name = 'Imported' GROUP BY owner_id`,
@@ -66,6 +78,11 @@ export async function importIntoPool(
       peakRssMb: peakRssMb(stack.pid('records')),
       spread: Math.max(...perOwner) - Math.min(...perOwner),
       copyRowsPerSecond: rows / copySeconds,
+      cpu: Object.entries(used.cores).map(([name, cores]) => ({
+        name,
+        cores,
+        msPerThousandRows: (cores * used.seconds * 1_000_000) / Math.max(1, job.rows_created),
+      })),
     };
   } finally {
     rmSync(file, { force: true });

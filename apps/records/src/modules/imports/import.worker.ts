@@ -93,6 +93,14 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
     let columns: ColumnTarget[] | undefined;
     let batch: ParsedRow[] = [];
     let rowsRead = job.rows_read;
+    // One batch is written while the next is parsed and validated; batches still commit one after
+    // another, so the dedupe check sees every earlier batch and a pool's turns follow row order.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (rows: ParsedRow[], read: number, bytes: number) => {
+      await writing;
+      writing = this.flush(job, defaults, rows, read, bytes);
+      writing.catch(() => undefined); // awaited before the next batch or at the end
+    };
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
       if (!columns) {
         const resolved = resolveColumns(record, job.mapping, job.resource_type, loaded.customFields);
@@ -107,14 +115,18 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
       batch.push({ row: info.records, ...rowToAttributes(record, columns, job.resource_type) });
       rowsRead = info.records - 1;
       if (batch.length >= BATCH) {
-        await this.flush(job, defaults, batch, rowsRead, progress.bytesRead);
+        await write(batch, rowsRead, progress.bytesRead);
         batch = [];
       }
-      if (!this.loop.isRunning) return 'stopped';
+      if (!this.loop.isRunning) {
+        await writing;
+        return 'stopped';
+      }
     }
     await feeding;
     if (!columns) return 'the file is empty: it needs a header row and at least one record';
-    await this.flush(job, defaults, batch, rowsRead, progress.bytesRead);
+    await write(batch, rowsRead, progress.bytesRead);
+    await writing;
     return null;
   }
 
