@@ -75,6 +75,36 @@ describe('Sell v2 API end to end (six processes)', () => {
     expect(byCity.body.items.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('searches leads, contacts and deals by free text (q): anywhere in names, company, email and phones, any case', async () => {
+    const ids = async (path: string, query: Record<string, string | number>) =>
+      ((await api.get(path).query({ per_page: 100, ...query }).set(auth).expect(200)).body.items as { data: { id: number } }[]).map((item) => item.data.id).sort();
+    const lead = async (data: Record<string, unknown>) => (await api.post('/v2/leads').set(auth).send({ data }).expect(200)).body.data.id as number;
+    const zebulon = await lead({ first_name: 'Zebulon', last_name: 'Quarrington', organization_name: 'Acme Widgets', email: 'zq@zebu.example', phone: '+1 415 555 0199' });
+    const wildcard = await lead({ last_name: 'Quarrington 100%_sure' });
+    await lead({ last_name: 'Unrelated', email: 'someone@else.example' });
+
+    expect(await ids('/v2/leads', { q: 'QUARR' })).toEqual([zebulon, wildcard].sort());
+    expect(await ids('/v2/leads', { q: 'acme widg' })).toEqual([zebulon]);
+    expect(await ids('/v2/leads', { q: '@zebu.EXAMPLE' })).toEqual([zebulon]);
+    expect(await ids('/v2/leads', { q: '4155550199' })).toEqual([zebulon]); // the number as E.164
+    expect(await ids('/v2/leads', { q: '0%_' })).toEqual([wildcard]); // LIKE's wildcards are plain text
+    expect(await ids('/v2/leads', { q: '%%%' })).toEqual([]);
+    expect(await ids('/v2/leads', { q: 'quarrington', owner_id: admin.userId, ids: `${zebulon}` })).toEqual([zebulon]);
+
+    const person = (await api.post('/v2/contacts').set(auth).send({ data: { first_name: 'Ophelia', last_name: 'Quarrington' } }).expect(200)).body.data.id;
+    const company = (await api.post('/v2/contacts').set(auth).send({ data: { is_organization: true, name: 'Quarrington Holdings' } }).expect(200)).body.data.id;
+    expect(await ids('/v2/contacts', { q: 'quarrington' })).toEqual([person, company].sort());
+    expect(await ids('/v2/contacts', { q: 'holdings', is_organization: 'true' })).toEqual([company]);
+    const deal = (await api.post('/v2/deals').set(auth).send({ data: { name: 'Quarrington renewal', contact_id: company } }).expect(200)).body.data.id;
+    expect(await ids('/v2/deals', { q: 'RENEWAL' })).toEqual([deal]);
+
+    for (const q of ['ab', '  ab  ', 'x'.repeat(201)]) {
+      const refused = await api.get('/v2/leads').query({ q }).set(auth).expect(400);
+      expect(refused.body.errors[0].error).toMatchObject({ code: 'invalid_param', field: '/q' });
+    }
+    expect((await api.get('/v2/users').query({ q: 'quarrington' }).set(auth).expect(400)).body.errors[0].error.code).toBe('invalid_param');
+  });
+
   it('manages contacts, deals, associated contacts, pipelines and stages', async () => {
     const org = (await api.post('/v2/contacts').set(auth).send({ data: factories.organization() }).expect(200)).body.data;
     const person = (

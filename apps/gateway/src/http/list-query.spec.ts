@@ -69,6 +69,12 @@ describe('parseListQuery', () => {
     expect(refusal('owner_id=1&owner_id=2').errors[0]).toMatchObject({ field: '/owner_id', code: 'invalid_param' });
   });
 
+  it('takes free text (q) of 3 to 200 characters and refuses shorter or longer', () => {
+    expect(parse('q=acme%20w').filters).toEqual({ q: 'acme w' });
+    for (const q of ['ab', '%20%20ab%20', 'x'.repeat(201)]) expect(refusal(`q=${q}`).errors[0]).toMatchObject({ field: '/q', code: 'invalid_param' });
+    expect(refusal('q=acme', USER_LIST).errors[0]).toMatchObject({ field: '/q', code: 'invalid_param' });
+  });
+
   it('keeps bracketed filters by their literal Sell name', () => {
     const query = parse(searchParamsOf('/v2/leads?address%5Bcity%5D=Paris&address[country]=FR').toString());
     expect(query.filters).toEqual({ 'address[city]': 'Paris', 'address[country]': 'FR' });

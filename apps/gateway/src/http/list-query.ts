@@ -1,8 +1,11 @@
-import { DEFAULT_PER_PAGE, DomainError, ListQuery, MAX_PER_PAGE, SellErrorItem } from '@crm/contracts';
+import { DEFAULT_PER_PAGE, DomainError, ListQuery, MAX_PER_PAGE, MAX_SEARCH_LENGTH, MIN_SEARCH_LENGTH, SellErrorItem } from '@crm/contracts';
 import { MAX_RECORD_ID } from './path-id.pipe';
 
-/** How a filter's value must look; anything else is refused before records is asked. */
-export type FilterKind = 'integer' | 'boolean' | 'text' | 'date';
+/**
+ * How a filter's value must look; anything else is refused before records is asked. `search`:
+ * free text of MIN_SEARCH_LENGTH to MAX_SEARCH_LENGTH characters (after trimming).
+ */
+export type FilterKind = 'integer' | 'boolean' | 'text' | 'date' | 'search';
 
 /** What one list endpoint accepts in its query string besides `page` and `per_page`. */
 export interface ListSpec {
@@ -47,6 +50,10 @@ function filterValueProblem(kind: FilterKind, value: string): string | undefined
       return DATE.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : 'must be a date (YYYY-MM-DD)';
     case 'text':
       return undefined;
+    case 'search': {
+      const length = value.trim().length;
+      return length >= MIN_SEARCH_LENGTH && length <= MAX_SEARCH_LENGTH ? undefined : `must be ${MIN_SEARCH_LENGTH} to ${MAX_SEARCH_LENGTH} characters`;
+    }
   }
 }
 

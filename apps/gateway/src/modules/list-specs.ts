@@ -28,6 +28,7 @@ export const LEAD_LIST: ListSpec = {
     status: 'text',
     email: 'text',
     phone: 'text',
+    q: 'search',
   },
 };
 
@@ -48,6 +49,7 @@ export const CONTACT_LIST: ListSpec = {
     name: 'text',
     customer_status: 'text',
     prospect_status: 'text',
+    q: 'search',
   },
 };
 
@@ -65,6 +67,7 @@ export const DEAL_LIST: ListSpec = {
     hot: 'boolean',
     estimated_close_date: 'date',
     name: 'text',
+    q: 'search',
   },
 };
 

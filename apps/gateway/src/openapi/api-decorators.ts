@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '@crm/contracts';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_SEARCH_LENGTH, MIN_SEARCH_LENGTH } from '@crm/contracts';
 import type { SellType } from '../http/envelopes';
 import type { FilterKind, ListSpec } from '../http/list-query';
 import { ERRORS_MORE_INFO } from '../http/sell-errors';
@@ -120,6 +120,12 @@ const FILTER_SCHEMAS: Record<FilterKind, SchemaObject> = {
   boolean: { type: 'boolean' },
   text: { type: 'string' },
   date: { type: 'string', format: 'date' },
+  search: {
+    type: 'string',
+    minLength: MIN_SEARCH_LENGTH,
+    maxLength: MAX_SEARCH_LENGTH,
+    description: 'our extension: the text anywhere in the name (leads and contacts: also company, email and phone numbers), case-insensitive',
+  },
 };
 
 /** A list: its envelope and every query parameter `spec` accepts (any other is a 400). */

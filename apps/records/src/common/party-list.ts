@@ -1,6 +1,19 @@
 import type { ListSpec } from '@crm/platform';
 
-/** Filters and sort fields leads and contacts share, for a query aliased `alias`. */
+/**
+ * The lower-cased text `q` searches in a lead or contact (`company`: its organization column).
+ * Must match SEARCH_TEXT in migration 1700000000300-SmartLists, expression for expression, so
+ * that the `<table>_search` trigram index serves it.
+ */
+export function partySearchText(alias: string, company: string): string {
+  const columns = ['first_name', 'last_name', company, 'email', 'phone', 'mobile', 'phone_e164', 'mobile_e164'];
+  return `lower(${columns.map((column) => `coalesce(${alias}.${column}, '')`).join(" || ' ' || ")})`;
+}
+
+/** The text `q` searches in a deal; the `deals_search` index's expression. */
+export const dealSearchText = (alias: string): string => `lower(${alias}.name)`;
+
+/** Filters and sort fields leads and contacts share, for a query aliased `alias` (`q` is added per type). */
 export function partyListSpec(alias: string): Pick<ListSpec, 'filters' | 'sortable'> {
   return {
     sortable: {

@@ -15,24 +15,24 @@ export interface PickedRecord {
 }
 
 const PER_SEARCH = 10;
+/** The lists' free-text search (`q`) needs this much text (the API's MIN_SEARCH_LENGTH). */
+export const MIN_SEARCH_LENGTH = 3;
 const LABELS: Record<PartyType, string> = { lead: 'Leads', contact: 'Contacts' };
 
 /**
- * The list requests that find `text` among one type's records. Sell's lead and contact lists filter
- * by whole values (case-insensitive names and email, the phone as stored), not by prefix, so a
- * search asks each field that could hold what was typed; nothing typed lists the recently updated.
+ * The list requests that find `text` among one type's records: the list's free-text search `q`
+ * (names, company, email, phone numbers; a number typed with spaces or brackets is searched by
+ * its digits, as the E.164 copy holds them). Shorter text asks for whole first or last names;
+ * nothing typed lists the recently updated.
  */
 export function searchQueries(type: PartyType, text: string): Query[] {
   const base = { per_page: PER_SEARCH };
   const typed = text.trim().replace(/\s+/g, ' ');
   if (!typed) return [{ ...base, sort_by: 'updated_at:desc' }];
-  if (typed.includes('@')) return [{ ...base, email: typed }];
-  if (/^[+\d][\d\s().-]*$/.test(typed)) return [{ ...base, phone: typed }];
-  const queries: Query[] = [{ ...base, first_name: typed }, { ...base, last_name: typed }];
-  const words = typed.split(' ');
-  if (words.length > 1) queries.push({ ...base, first_name: words[0], last_name: words.slice(1).join(' ') });
-  queries.push(type === 'lead' ? { ...base, organization_name: typed } : { ...base, name: typed });
-  return queries;
+  const digits = /^[+\d][\d\s().-]*$/.test(typed) ? typed.replace(/\D/g, '') : null;
+  const q = digits && digits.length >= MIN_SEARCH_LENGTH ? digits : typed;
+  if (q.length >= MIN_SEARCH_LENGTH) return [{ ...base, q }];
+  return [{ ...base, first_name: typed }, { ...base, last_name: typed }];
 }
 
 function picked(type: PartyType, party: NamedParty): PickedRecord {

@@ -18,3 +18,10 @@ export interface Page<T> {
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 25;
+
+/**
+ * Free-text search (`q`, our extension on the lead, contact and deal lists and in smart lists):
+ * shorter text cannot use the trigram index, so a search for it would scan every record.
+ */
+export const MIN_SEARCH_LENGTH = 3;
+export const MAX_SEARCH_LENGTH = 200;

@@ -1,8 +1,11 @@
-import { DomainError, ListQuery } from '@crm/contracts';
+import { DomainError, ListQuery, MAX_SEARCH_LENGTH, MIN_SEARCH_LENGTH } from '@crm/contracts';
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
-/** How a filter parameter compares: comma-separated values match any of them where that makes sense. */
-export type FilterKind = 'int' | 'text' | 'ilike' | 'bool' | 'date' | 'lower';
+/**
+ * How a filter parameter compares: comma-separated values match any of them where that makes sense.
+ * `search`: the text anywhere in the column (a lower-cased expression with a trigram index).
+ */
+export type FilterKind = 'int' | 'text' | 'ilike' | 'bool' | 'date' | 'lower' | 'search';
 
 export type FilterSpec =
   | { column: string; kind: FilterKind }
@@ -89,9 +92,16 @@ function condition(filter: FilterSpec, key: string, name: string, raw: string): 
     case 'lower':
       return [`lower(${column}) = lower(:${key})`, { [key]: raw }];
     case 'ilike':
-      return [`${column} ILIKE :${key}`, { [key]: raw.replace(/[%_\\]/g, (c) => `\\${c}`) }];
+      return [`${column} ILIKE :${key}`, { [key]: escapeLike(raw) }];
     case 'text':
       return [`${column} = ANY(:${key})`, { [key]: raw.split(',') }];
+    case 'search': {
+      const text = raw.trim();
+      if (text.length < MIN_SEARCH_LENGTH || text.length > MAX_SEARCH_LENGTH) {
+        throw invalidParam(name, `${name} must be ${MIN_SEARCH_LENGTH} to ${MAX_SEARCH_LENGTH} characters`);
+      }
+      return [`${column} LIKE lower(:${key})`, { [key]: `%${escapeLike(text)}%` }];
+    }
     case 'enum': {
       const values = raw.split(',');
       const unknown = values.find((v) => !filter.values.includes(v));
@@ -99,6 +109,11 @@ function condition(filter: FilterSpec, key: string, name: string, raw: string): 
       return [`${column} = ANY(:${key})`, { [key]: values }];
     }
   }
+}
+
+/** LIKE's wildcards and escape character as plain text. */
+export function escapeLike(text: string): string {
+  return text.replace(/[%_\\]/g, (c) => `\\${c}`);
 }
 
 function invalidParam(name: string, message: string): DomainError {

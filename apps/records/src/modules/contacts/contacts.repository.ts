@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '@crm/contracts';
 import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
-import { partyListSpec } from '../../common/party-list';
+import { partyListSpec, partySearchText } from '../../common/party-list';
 import { ContactEntity } from './entities/contact.entity';
 
 const party = partyListSpec('c');
@@ -17,6 +17,7 @@ export const CONTACT_LIST_SPEC: ListSpec = {
     name: { column: 'c.name', kind: 'lower' },
     customer_status: { column: 'c.customer_status', kind: 'text' },
     prospect_status: { column: 'c.prospect_status', kind: 'text' },
+    q: { column: partySearchText('c', 'name'), kind: 'search' },
   },
   customFieldsColumn: 'c.custom_fields',
 };

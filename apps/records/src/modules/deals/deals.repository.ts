@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '@crm/contracts';
 import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
+import { dealSearchText } from '../../common/party-list';
 import { DealContactEntity } from './entities/deal-contact.entity';
 import { DealEntity } from './entities/deal.entity';
 
@@ -28,6 +29,7 @@ export const DEAL_LIST_SPEC: ListSpec = {
     stage_id: { column: 'd.stage_id', kind: 'int' },
     estimated_close_date: { column: 'd.estimated_close_date', kind: 'date' },
     name: { column: 'd.name', kind: 'lower' },
+    q: { column: dealSearchText('d'), kind: 'search' },
   },
   customFieldsColumn: 'd.custom_fields',
 };

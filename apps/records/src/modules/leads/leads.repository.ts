@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '@crm/contracts';
 import { applyListQuery, ListSpec, toPage, Tx } from '@crm/platform';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { partyListSpec } from '../../common/party-list';
+import { partyListSpec, partySearchText } from '../../common/party-list';
 import { LeadEntity } from './entities/lead.entity';
 
 const party = partyListSpec('l');
@@ -16,6 +16,7 @@ export const LEAD_LIST_SPEC: ListSpec = {
     organization_name: { column: 'l.organization_name', kind: 'lower' },
     source_id: { column: 'l.source_id', kind: 'int' },
     status: { column: 'l.status', kind: 'text' },
+    q: { column: partySearchText('l', 'organization_name'), kind: 'search' },
   },
   customFieldsColumn: 'l.custom_fields',
 };

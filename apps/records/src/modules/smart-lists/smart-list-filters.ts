@@ -1,4 +1,5 @@
-import { DomainError, SellErrorItem, SmartListFilters } from '@crm/contracts';
+import { DomainError, MIN_SEARCH_LENGTH, SellErrorItem, SmartListFilters } from '@crm/contracts';
+import { escapeLike } from '@crm/platform';
 import { normalizeTags } from '../../common/party-attributes';
 import { customFieldContainments, FieldDefinitions, normalizeCustomFieldFilter } from './custom-field-filters';
 import type { FilterKey, SmartListTarget } from './smart-list-targets';
@@ -8,9 +9,6 @@ export interface FilterCondition {
   sql: string;
   params: Record<string, unknown>;
 }
-
-/** Shorter text cannot use the trigram index: a search for it would scan every record. */
-export const MIN_SEARCH_LENGTH = 3;
 
 const LIST_KEYS = ['owner_id', 'status', 'stage_id', 'tags', 'source_id', 'customer_status', 'prospect_status'] as const;
 
@@ -121,6 +119,3 @@ function withoutBlanks<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

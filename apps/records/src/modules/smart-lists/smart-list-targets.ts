@@ -1,5 +1,6 @@
 import type { RecordResourceType, SmartListFilters } from '@crm/contracts';
 import { ListSpec } from '@crm/platform';
+import { dealSearchText, partySearchText } from '../../common/party-list';
 import { CONTACT_LIST_SPEC } from '../contacts/contacts.repository';
 import { ContactEntity } from '../contacts/entities/contact.entity';
 import { DEAL_LIST_SPEC } from '../deals/deals.repository';
@@ -25,12 +26,6 @@ export interface SmartListTarget {
 }
 
 const COMMON: FilterKey[] = ['owner_id', 'tags', 'custom_fields', 'created_at', 'updated_at', 'q'];
-
-/** Must match SEARCH_TEXT in migration 1700000000300-SmartLists, expression for expression. */
-function partySearchText(alias: string, company: string): string {
-  const columns = ['first_name', 'last_name', company, 'email', 'phone', 'mobile', 'phone_e164', 'mobile_e164'];
-  return `lower(${columns.map((column) => `coalesce(${alias}.${column}, '')`).join(" || ' ' || ")})`;
-}
 
 /** The resource list's own paging and sorting, without its query-string filters. */
 const pagingOf = (spec: ListSpec): ListSpec => ({ resource: spec.resource, defaultSort: spec.defaultSort, sortable: spec.sortable, filters: {} });
@@ -60,7 +55,7 @@ export const SMART_LIST_TARGETS: Record<RecordResourceType, SmartListTarget> = {
     table: 'records.deals',
     alias: 'd',
     filters: new Set<FilterKey>([...COMMON, 'stage_id', 'source_id', 'hot']),
-    searchText: 'lower(d.name)',
+    searchText: dealSearchText('d'),
     list: pagingOf(DEAL_LIST_SPEC),
   },
 };
