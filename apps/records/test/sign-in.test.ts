@@ -2,6 +2,7 @@ import { SignInRequests as S } from '@crm/contracts';
 import { startStack, Stack } from '@crm/testing';
 import request from 'supertest';
 import { recordsService } from '../src/app';
+import { SignInSweeper } from '../src/modules/sign-in/sign-in-sweeper';
 import {
   Api,
   createUser,
@@ -146,6 +147,46 @@ describe('sign-in: invitations and sessions', () => {
     await recordsDatabase(stack).query(`UPDATE records.invitations SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [rep.id]);
     expectSellError(await api.get(`/v2/invitations/${second}`), 404, 'not_found');
     expectSellError(await api.post(`/v2/invitations/${second}/accept`).send({ data: { password: PASSWORD } }), 404, 'not_found');
+  });
+
+  it('deletes sessions and invitations a week after they ended; live and recently ended ones stay', async () => {
+    const db = recordsDatabase(stack);
+    const rep = await createUser(api, admin.auth);
+    const live = await inviteAndAccept(api, admin.auth, rep.id); // its invitation is now used
+    const signIn = async () => sessionCookieFrom(await api.post('/v2/sessions').send({ data: { email: rep.email, password: PASSWORD } }).expect(201));
+    const signedOut = await signIn();
+    await api.delete('/v2/sessions/current').set(signedOut).set(OWN_ORIGIN).expect(204);
+    const expired = await signIn();
+    const recentlySignedOut = await signIn();
+    await api.delete('/v2/sessions/current').set(recentlySignedOut).set(OWN_ORIGIN).expect(204);
+    const invitee = await createUser(api, admin.auth);
+    const open = await invite(api, admin.auth, invitee.id);
+    await invite(api, admin.auth, invitee.id); // voids `open` just now
+    const pending = await invite(api, admin.auth, invitee.id);
+
+    const sessionIds = async () => (await db.query(`SELECT id FROM records.sessions WHERE user_id = $1 ORDER BY id`, [rep.id])).map((r: { id: number }) => r.id);
+    const [, signedOutId, expiredId] = await sessionIds();
+    await db.query(`UPDATE records.sessions SET revoked_at = now() - interval '8 days' WHERE id = $1`, [signedOutId]);
+    await db.query(`UPDATE records.sessions SET expires_at = now() - interval '8 days' WHERE id = $1`, [expiredId]);
+    await db.query(`UPDATE records.invitations SET used_at = now() - interval '8 days' WHERE user_id = $1`, [rep.id]);
+    const before = await sessionIds();
+
+    const swept = await stack.services.find((service) => service.name === 'records')!.app.get(SignInSweeper).sweep();
+    expect(swept).toEqual({ sessions: 2, invitations: 1 });
+    expect(await sessionIds()).toEqual(before.filter((id) => id !== signedOutId && id !== expiredId));
+    const invitations = await db.query(`SELECT user_id, used_at IS NOT NULL AS used, voided_at IS NOT NULL AS voided FROM records.invitations WHERE user_id = ANY($1) ORDER BY id`, [
+      [rep.id, invitee.id],
+    ]);
+    expect(invitations).toEqual([
+      { user_id: invitee.id, used: false, voided: true },
+      { user_id: invitee.id, used: false, voided: true },
+      { user_id: invitee.id, used: false, voided: false },
+    ]);
+    await api.get('/v2/users/self').set(live).expect(200);
+    await api.get(`/v2/invitations/${pending}`).expect(200);
+    expectSellError(await api.get(`/v2/invitations/${open}`), 404, 'not_found');
+    expectSellError(await api.get('/v2/users/self').set(expired), 401, 'unauthorized');
+    expect(await stack.services.find((service) => service.name === 'records')!.app.get(SignInSweeper).sweep()).toEqual({ sessions: 0, invitations: 0 });
   });
 
   it('resetting a password through a new invitation replaces it and ends every session of the user', async () => {

@@ -6,11 +6,12 @@ import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { SignInHandlers } from './sign-in.handlers';
 import { SignInUsersRepository } from './sign-in-users.repository';
+import { SignInSweeper } from './sign-in-sweeper';
 
 /** Passwords, invitation links and web app sessions (issue 8). */
 @Module({
   imports: [UsersModule],
   controllers: [SignInHandlers],
-  providers: [InvitationsService, SessionsService, InvitationsRepository, SessionsRepository, SignInUsersRepository],
+  providers: [InvitationsService, SessionsService, InvitationsRepository, SessionsRepository, SignInUsersRepository, SignInSweeper],
 })
 export class SignInModule {}
