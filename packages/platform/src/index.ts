@@ -6,6 +6,7 @@ export * from './database/data-source';
 export * from './database/migrate';
 export * from './database/transaction';
 export * from './database/messaging-tables.migration';
+export * from './database/toast-compression';
 export * from './messaging/in-process-bus';
 export * from './messaging/rpc/in-process-transport';
 export * from './messaging/rpc/prefixed-nats';

@@ -7,6 +7,7 @@ import { CommunicationActivities1700000000330 } from './1700000000330-Communicat
 import { PhoneCenter1700000000400 } from './1700000000400-PhoneCenter';
 import { SuggestedCounters1700000000410 } from './1700000000410-SuggestedCounters';
 import { PhoneCenterCounters1700000000420 } from './1700000000420-PhoneCenterCounters';
+import { Lz4Compression1700000000430 } from './1700000000430-Lz4Compression';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
 export const communicationsMigrations = [
@@ -17,4 +18,5 @@ export const communicationsMigrations = [
   PhoneCenter1700000000400,
   SuggestedCounters1700000000410,
   PhoneCenterCounters1700000000420,
+  Lz4Compression1700000000430,
 ];

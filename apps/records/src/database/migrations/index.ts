@@ -8,6 +8,7 @@ import { PoolReassignment1700000000700 } from './1700000000700-PoolReassignment'
 import { Imports1700000000800 } from './1700000000800-Imports';
 import { AccountBccEmail1700000000900 } from './1700000000900-AccountBccEmail';
 import { SignIn1700000001300 } from './1700000001300-SignIn';
+import { Lz4Compression1700000001400 } from './1700000001400-Lz4Compression';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
 export const recordsMigrations = [
@@ -21,4 +22,5 @@ export const recordsMigrations = [
   Imports1700000000800,
   AccountBccEmail1700000000900,
   SignIn1700000001300,
+  Lz4Compression1700000001400,
 ];

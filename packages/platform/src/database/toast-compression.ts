@@ -1,0 +1,27 @@
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * Large values (raw mail, attachments, uploaded CSV chunks, email bodies, outbox payloads) are
+ * compressed with LZ4 instead of Postgres' default pglz: storing a 140 KB message costs the
+ * server about a third of the CPU (pglz spends milliseconds even on data it cannot shrink), at
+ * much the same size. Only new values are affected. A server built without LZ4 (PGlite, the
+ * embedded database) keeps pglz: the change is skipped there, not failed.
+ */
+export async function compressWithLz4(runner: QueryRunner, columns: { table: string; column: string }[]): Promise<void> {
+  const schema = runner.connection.driver.schema ?? 'public';
+  for (const { table, column } of columns) {
+    await runner.query(`
+      DO $$ BEGIN
+        ALTER TABLE "${schema}"."${table}" ALTER COLUMN "${column}" SET COMPRESSION lz4;
+      EXCEPTION WHEN feature_not_supported THEN NULL;
+      END $$`);
+  }
+}
+
+/** Back to the server's default compression (a migration's `down`). */
+export async function compressWithDefault(runner: QueryRunner, columns: { table: string; column: string }[]): Promise<void> {
+  const schema = runner.connection.driver.schema ?? 'public';
+  for (const { table, column } of columns) {
+    await runner.query(`ALTER TABLE "${schema}"."${table}" ALTER COLUMN "${column}" SET COMPRESSION default`);
+  }
+}
