@@ -299,6 +299,39 @@ describe('web app: settings — distribution pools, lead-capture forms, imports'
     expect((await api<Many<Import>>('GET', '/v2/imports')).items).toHaveLength(1);
   });
 
+  it('shows how much of a large file has been sent while it uploads, then the import\'s own bar', async () => {
+    const lines = ['last_name,email'];
+    for (let i = 0; i < 8000; i++) lines.push(`Uploaded${i},uploaded${i}@upload.test`);
+    const file = path.join(workDir, 'upload.csv');
+    writeFileSync(file, lines.join('\n'));
+    await page.goto(`${system.baseUrl}/settings/imports`);
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('table', { name: 'Column mapping' }).waitFor();
+    // A slow uplink (Chromium's network emulation), so that the upload takes seconds.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 100 * 1024 });
+    try {
+      await page.getByRole('button', { name: 'Start import' }).click();
+      const upload = page.getByRole('progressbar', { name: 'Upload' });
+      await upload.waitFor();
+      const deadline = Date.now() + 30_000;
+      let partly: number | undefined;
+      while (partly === undefined && Date.now() < deadline) {
+        const now = Number((await upload.getAttribute('aria-valuenow')) ?? 0);
+        if (now > 0 && now < 100) partly = now;
+        else await page.waitForTimeout(50);
+      }
+      expect(partly).toBeDefined();
+      await page.getByText(/^Uploading .* of .* \(\d+ %\)…$/).waitFor();
+    } finally {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    }
+    await page.getByRole('progressbar', { name: 'Import progress' }).first().waitFor({ timeout: 60_000 });
+    const uploaded = async () => (await api<Many<Import>>('GET', '/v2/imports')).items.map((i) => i.data).find((job) => job.rows_created === 8000);
+    expect(await eventually(uploaded, (job) => job?.status === 'completed', 60_000)).toMatchObject({ rows_failed: 0 });
+  });
+
   it('works on a phone: the imports screen fits 390 px (tables scroll inside)', async () => {
     // The signed-in page, narrowed to a phone's width (the navigation becomes a drawer).
     const phone = page;

@@ -1,7 +1,7 @@
 import type { ImportDto, RecordResourceType } from '@crm/contracts';
-import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, Paper, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { api, type SellEnvelope } from '../../../api/client';
+import { type SellEnvelope, upload } from '../../../api/client';
 import { useApiMutation, useCollection } from '../../../api/queries';
 import { FormError } from '../../../components/form-parts';
 import { OptionalOwnerField, ownerChoiceOf, ownerErrorOf } from '../../../components/OwnerPicker';
@@ -29,6 +29,8 @@ export function NewImportForm({ onStarted }: { onStarted: (job: ImportDto) => vo
   const [targets, setTargets] = useState<ColumnTargets>([]);
   const [owner, setOwner] = useState<string | null>(null);
   const [dedupe, setDedupe] = useState(true);
+  /** Share of the file sent while it uploads, 0 to 1. */
+  const [sent, setSent] = useState(0);
   const customFields = useCollection<{ name: string }>(`/v2/${type}s/custom_fields`, { per_page: 100 });
   const customNames = (customFields.data?.rows ?? []).map((f) => f.name);
   const customKey = customNames.join('\n');
@@ -59,7 +61,8 @@ export function NewImportForm({ onStarted }: { onStarted: (job: ImportDto) => vo
     for (const [field, id] of Object.entries(ownerChoiceOf(owner) ?? {})) form.append(field, String(id));
     if (dedupe && type !== 'deal') form.append('dedupe_key', 'email');
     form.append('file', file!, file!.name); // last: the API reads the options before the file
-    return api.post<SellEnvelope<ImportDto>>('/v2/imports', form);
+    setSent(0);
+    return upload<SellEnvelope<ImportDto>>('/v2/imports', form, setSent);
   }, [['/v2/imports']]);
 
   const submit = () =>
@@ -126,9 +129,22 @@ export function NewImportForm({ onStarted }: { onStarted: (job: ImportDto) => vo
           <Button onClick={submit} loading={start.isPending} disabled={!file || !preview || mapped === 0}>
             Start import
           </Button>
-          {start.isPending && <Text size="sm" c="dimmed" aria-live="polite">Uploading {formatBytes(file?.size ?? 0)}…</Text>}
         </Group>
+        {start.isPending && <UploadProgress sent={sent} bytes={file?.size ?? 0} />}
       </Stack>
     </Paper>
+  );
+}
+
+/** The upload's own bar, before the import's progress takes over. */
+function UploadProgress(props: { sent: number; bytes: number }) {
+  const percent = Math.round(props.sent * 100);
+  return (
+    <Stack gap={4} maw={520}>
+      <Progress value={percent} aria-label="Upload" animated={percent < 100} />
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {percent < 100 ? `Uploading ${formatBytes(props.bytes * props.sent)} of ${formatBytes(props.bytes)} (${percent} %)…` : `Uploaded ${formatBytes(props.bytes)}; starting the import…`}
+      </Text>
+    </Stack>
   );
 }
