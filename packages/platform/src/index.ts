@@ -17,6 +17,7 @@ export * from './messaging/events/event-publisher';
 export * from './messaging/events/event-consumer';
 export * from './messaging/events/outbox-relay';
 export * from './messaging/events/jetstream-transport';
+export * from './messaging/events/event-retention';
 export * from './messaging/events/in-process-event-transport';
 export * from './observability/health';
 export * from './observability/metrics';

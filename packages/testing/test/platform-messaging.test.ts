@@ -1,6 +1,7 @@
 import { EventSubject, RecordsEvents } from '@crm/contracts';
 import {
   createServiceDataSource,
+  EVENT_MAX_AGE_DAYS,
   EventConsumer,
   EventPublisher,
   EventTransport,
@@ -14,7 +15,7 @@ import {
 } from '@crm/platform';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { connect, NatsConnection } from 'nats';
+import { connect, nanos, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, deleteStreams, TEST_NATS_URL, TestDatabase, uniqueSuffix } from '../src';
 
@@ -163,6 +164,28 @@ describe.each(['jetstream', 'in-process'] as const)('events through the outbox (
     });
   });
 
+  it('trims the messaging tables: published outbox rows after 7 days, inbox rows after 31; nothing unpublished or recent', async () => {
+    const ids = { old: randomUUID(), oldUnpublished: randomUUID(), recent: randomUUID() };
+    // The unpublished one is leased, so that the relay running meanwhile leaves it alone.
+    await dataSource.query(
+      `INSERT INTO ${SCHEMA}.outbox (event_id, subject, account_id, payload, created_at, published_at, claimed_until) VALUES
+         ($1, 'trim', 1, '{}', now() - interval '9 days', now() - interval '8 days', NULL),
+         ($2, 'trim', 1, '{}', now() - interval '40 days', NULL, now() + interval '1 hour'),
+         ($3, 'trim', 1, '{}', now() - interval '6 days', now() - interval '6 days', NULL)`,
+      [ids.old, ids.oldUnpublished, ids.recent],
+    );
+    await dataSource.query(
+      `INSERT INTO ${SCHEMA}.inbox (consumer, event_id, subject, processed_at) VALUES
+         ('trim', $1, 'trim', now() - interval '32 days'), ('trim', $2, 'trim', now() - interval '30 days')`,
+      [ids.old, ids.recent],
+    );
+    await h.relay.trimMessagingTables();
+    const outbox = await dataSource.query(`SELECT event_id FROM ${SCHEMA}.outbox WHERE subject = 'trim' ORDER BY id`);
+    expect(outbox.map((row: { event_id: string }) => row.event_id)).toEqual([ids.oldUnpublished, ids.recent]);
+    const inbox = await dataSource.query(`SELECT event_id FROM ${SCHEMA}.inbox WHERE consumer = 'trim'`);
+    expect(inbox.map((row: { event_id: string }) => row.event_id)).toEqual([ids.recent]);
+  });
+
   it('publishes nothing for a rolled-back transaction', async () => {
     await expect(
       h.transactions.run(async (tx) => {
@@ -251,5 +274,33 @@ describe.each(['jetstream', 'in-process'] as const)('events through the outbox (
     );
     expect(Number(row.effects)).toBe(60);
     expect(Number(row.ids)).toBe(60);
+  });
+});
+
+describe('the JetStream events stream', () => {
+  const prefix = `r${uniqueSuffix()}.`;
+  const tag = prefix.replace('.', '');
+  let nats: NatsConnection;
+
+  beforeAll(async () => {
+    nats = await connect({ servers: TEST_NATS_URL });
+  });
+
+  afterAll(async () => {
+    await deleteStreams(prefix);
+    await nats?.close();
+  });
+
+  it('keeps events 30 days (an older stream without a limit gets it) and dead letters without a limit', async () => {
+    const jsm = await nats.jetstreamManager();
+    await jsm.streams.add({ name: `${tag}_CRM_EVENTS`, subjects: [`${prefix}${subject}`] }); // as an earlier version made it
+    await new JetStreamTransport(nats, prefix).publish([
+      { subject, eventId: randomUUID(), payload: { accountId: 1, entity: 'lead', id: 1, actorId: 1, data: null } },
+    ]);
+    const events = await jsm.streams.info(`${tag}_CRM_EVENTS`);
+    expect(events.config.max_age).toBe(nanos(EVENT_MAX_AGE_DAYS * 24 * 3600 * 1000));
+    expect(events.config.subjects.length).toBeGreaterThan(10); // every event subject, not only the old one
+    expect(events.state.messages).toBe(1);
+    expect((await jsm.streams.info(`${tag}_CRM_EVENTS_DEADLETTER`)).config.max_age).toBe(0);
   });
 });

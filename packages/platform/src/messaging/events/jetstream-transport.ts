@@ -13,6 +13,7 @@ import {
   StreamConfig,
   Subscription,
 } from 'nats';
+import { EVENT_MAX_AGE_DAYS } from './event-retention';
 import { ConsumerOptions, DeliveredEvent, DeliveryOutcome, EventTransport, OutgoingEvent } from './event-transport';
 
 const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
@@ -189,8 +190,10 @@ export class JetStreamTransport implements EventTransport {
       await ensureStream(jsm, {
         name: this.streamName,
         subjects: ALL_EVENT_SUBJECTS.map((s) => this.prefix + s),
+        max_age: nanos(EVENT_MAX_AGE_DAYS * 24 * 3600 * 1000),
       });
-      await ensureStream(jsm, { name: this.deadLetterStream, subjects: [`${this.prefix}deadletter.>`] });
+      // Dead letters wait for an operator, however long that takes (0: no age limit).
+      await ensureStream(jsm, { name: this.deadLetterStream, subjects: [`${this.prefix}deadletter.>`], max_age: 0 });
     })().catch((error: unknown) => {
       this.streamsReady = undefined;
       throw error;
@@ -199,7 +202,7 @@ export class JetStreamTransport implements EventTransport {
   }
 }
 
-async function ensureStream(jsm: JetStreamManager, config: Pick<StreamConfig, 'name' | 'subjects'>): Promise<void> {
+async function ensureStream(jsm: JetStreamManager, config: Pick<StreamConfig, 'name' | 'subjects' | 'max_age'>): Promise<void> {
   const full: Partial<StreamConfig> = {
     ...config,
     storage: StorageType.File,
@@ -208,8 +211,12 @@ async function ensureStream(jsm: JetStreamManager, config: Pick<StreamConfig, 'n
   try {
     const info = await jsm.streams.info(config.name);
     const current = new Set(info.config.subjects);
-    if (config.subjects.every((s) => current.has(s))) return;
-    await jsm.streams.update(config.name, { ...info.config, subjects: [...new Set([...current, ...config.subjects])] });
+    if (config.subjects.every((s) => current.has(s)) && info.config.max_age === config.max_age) return;
+    await jsm.streams.update(config.name, {
+      ...info.config,
+      subjects: [...new Set([...current, ...config.subjects])],
+      max_age: config.max_age,
+    });
   } catch (error) {
     if (!String(error).includes('stream not found')) throw error;
     try {

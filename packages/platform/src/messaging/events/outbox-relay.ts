@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BackgroundLoop } from '../background-loop';
+import { INBOX_RETENTION_DAYS, OUTBOX_RETENTION_DAYS } from './event-retention';
 import { EventTransport, OutgoingEvent } from './event-transport';
 
 /** Outbox rows per lease (a row carries one event or up to EVENTS_PER_OUTBOX_ROW). */
@@ -9,7 +10,7 @@ const BATCH = 200;
 const PUBLISH_WINDOW = 1000;
 const POLL_MS = 1000;
 const COALESCE_MS = 5;
-const RETENTION = '7 days';
+const TRIM_EVERY_MS = 3_600_000;
 /** How long a relay may hold a batch before another may take it (a crashed relay's batch). */
 const LEASE = '30 seconds';
 
@@ -51,15 +52,25 @@ export class OutboxRelay {
   private async step(): Promise<boolean> {
     try {
       const sent = await this.relayBatch();
-      if (Date.now() - this.lastCleanup > 3_600_000) {
+      if (Date.now() - this.lastCleanup > TRIM_EVERY_MS) {
         this.lastCleanup = Date.now();
-        await this.dataSource.query(`DELETE FROM "${this.schema}".outbox WHERE published_at < now() - interval '${RETENTION}'`);
+        await this.trimMessagingTables();
       }
       return sent === BATCH;
     } catch (error) {
       this.logger.warn({ err: error, schema: this.schema }, 'outbox relay failed; retrying');
       return false;
     }
+  }
+
+  /**
+   * The schema's messaging tables keep what is still useful only: published outbox rows for
+   * OUTBOX_RETENTION_DAYS, inbox rows (every consumer of the schema) for INBOX_RETENTION_DAYS,
+   * after which JetStream no longer holds their events. Hourly, with the relay's work.
+   */
+  async trimMessagingTables(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM "${this.schema}".outbox WHERE published_at < now() - make_interval(days => $1)`, [OUTBOX_RETENTION_DAYS]);
+    await this.dataSource.query(`DELETE FROM "${this.schema}".inbox WHERE processed_at < now() - make_interval(days => $1)`, [INBOX_RETENTION_DAYS]);
   }
 
   /**
