@@ -1,4 +1,10 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** A column holding large values, in the migrating service's schema. */
+export interface LargeValueColumn {
+  table: string;
+  column: string;
+}
 
 /**
  * Large values (raw mail, attachments, uploaded CSV chunks, email bodies, outbox payloads) are
@@ -7,7 +13,7 @@ import type { QueryRunner } from 'typeorm';
  * much the same size. Only new values are affected. A server built without LZ4 (PGlite, the
  * embedded database) keeps pglz: the change is skipped there, not failed.
  */
-export async function compressWithLz4(runner: QueryRunner, columns: { table: string; column: string }[]): Promise<void> {
+export async function compressWithLz4(runner: QueryRunner, columns: LargeValueColumn[]): Promise<void> {
   const schema = runner.connection.driver.schema ?? 'public';
   for (const { table, column } of columns) {
     await runner.query(`
@@ -19,9 +25,24 @@ export async function compressWithLz4(runner: QueryRunner, columns: { table: str
 }
 
 /** Back to the server's default compression (a migration's `down`). */
-export async function compressWithDefault(runner: QueryRunner, columns: { table: string; column: string }[]): Promise<void> {
+export async function compressWithDefault(runner: QueryRunner, columns: LargeValueColumn[]): Promise<void> {
   const schema = runner.connection.driver.schema ?? 'public';
   for (const { table, column } of columns) {
     await runner.query(`ALTER TABLE "${schema}"."${table}" ALTER COLUMN "${column}" SET COMPRESSION default`);
   }
+}
+
+/** A service's migration that moves `columns` to LZ4 (`name`: the class name TypeORM records, timestamp last). */
+export function lz4CompressionMigration(name: string, columns: LargeValueColumn[]): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = name;
+
+    up(runner: QueryRunner): Promise<void> {
+      return compressWithLz4(runner, columns);
+    }
+
+    down(runner: QueryRunner): Promise<void> {
+      return compressWithDefault(runner, columns);
+    }
+  };
 }
