@@ -51,4 +51,17 @@ export class InvitationsRepository {
     await tx.rows(`UPDATE records.invitations SET used_at = now() WHERE id = $1 RETURNING id`, [invitation.id]);
     await this.voidOpen(tx, invitation.account_id, invitation.user_id);
   }
+
+  /** Up to `limit` invitations used, voided or expired more than `days` ago; how many went. */
+  async deleteEnded(tx: Tx, days: number, limit: number): Promise<number> {
+    const deleted = await tx.rows(
+      `DELETE FROM records.invitations WHERE id IN (
+         SELECT id FROM records.invitations
+          WHERE least(expires_at, coalesce(used_at, 'infinity'), coalesce(voided_at, 'infinity')) < now() - make_interval(days => $1)
+          LIMIT $2)
+       RETURNING id`,
+      [days, limit],
+    );
+    return deleted.length;
+  }
 }

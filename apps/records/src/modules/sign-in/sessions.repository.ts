@@ -61,4 +61,15 @@ export class SessionsRepository {
       [accountId, userId],
     );
   }
+
+  /** Up to `limit` sessions that expired or were signed out more than `days` ago; how many went. */
+  async deleteEnded(tx: Tx, days: number, limit: number): Promise<number> {
+    const deleted = await tx.rows(
+      `DELETE FROM records.sessions WHERE id IN (
+         SELECT id FROM records.sessions WHERE least(expires_at, coalesce(revoked_at, 'infinity')) < now() - make_interval(days => $1) LIMIT $2)
+       RETURNING id`,
+      [days, limit],
+    );
+    return deleted.length;
+  }
 }

@@ -1,5 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { BackgroundLoop, TransactionRunner } from '@crm/platform';
+import { InvitationsRepository } from './invitations.repository';
+import { SessionsRepository } from './sessions.repository';
 
 /** Ended sessions and invitations are kept this long (to look into a support case), then deleted. */
 export const KEEP_ENDED_DAYS = 7;
@@ -18,7 +20,11 @@ export class SignInSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SignInSweeper');
   private readonly loop = new BackgroundLoop(() => this.step(), SWEEP_EVERY_MS);
 
-  constructor(private readonly transactions: TransactionRunner) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly sessions: SessionsRepository,
+    private readonly invitations: InvitationsRepository,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.loop.start();
@@ -29,26 +35,11 @@ export class SignInSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** One batch of each table; how many rows went. */
-  async sweep(): Promise<{ sessions: number; invitations: number }> {
-    return this.transactions.run(async (tx) => {
-      const sessions = await tx.rows(
-        `DELETE FROM records.sessions WHERE id IN (
-           SELECT id FROM records.sessions
-            WHERE least(expires_at, coalesce(revoked_at, 'infinity')) < now() - make_interval(days => $1)
-            LIMIT ${BATCH})
-         RETURNING id`,
-        [KEEP_ENDED_DAYS],
-      );
-      const invitations = await tx.rows(
-        `DELETE FROM records.invitations WHERE id IN (
-           SELECT id FROM records.invitations
-            WHERE least(expires_at, coalesce(used_at, 'infinity'), coalesce(voided_at, 'infinity')) < now() - make_interval(days => $1)
-            LIMIT ${BATCH})
-         RETURNING id`,
-        [KEEP_ENDED_DAYS],
-      );
-      return { sessions: sessions.length, invitations: invitations.length };
-    });
+  sweep(): Promise<{ sessions: number; invitations: number }> {
+    return this.transactions.run(async (tx) => ({
+      sessions: await this.sessions.deleteEnded(tx, KEEP_ENDED_DAYS, BATCH),
+      invitations: await this.invitations.deleteEnded(tx, KEEP_ENDED_DAYS, BATCH),
+    }));
   }
 
   /** True while full batches keep coming (sweep again at once). */
