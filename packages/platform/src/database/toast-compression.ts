@@ -13,7 +13,7 @@ export interface LargeValueColumn {
  * much the same size. Only new values are affected. A server built without LZ4 (PGlite, the
  * embedded database) keeps pglz: the change is skipped there, not failed.
  */
-export async function compressWithLz4(runner: QueryRunner, columns: LargeValueColumn[]): Promise<void> {
+async function compressWithLz4(runner: QueryRunner, columns: LargeValueColumn[]): Promise<void> {
   const schema = runner.connection.driver.schema ?? 'public';
   for (const { table, column } of columns) {
     await runner.query(`
@@ -25,7 +25,7 @@ export async function compressWithLz4(runner: QueryRunner, columns: LargeValueCo
 }
 
 /** Back to the server's default compression (a migration's `down`). */
-export async function compressWithDefault(runner: QueryRunner, columns: LargeValueColumn[]): Promise<void> {
+async function compressWithDefault(runner: QueryRunner, columns: LargeValueColumn[]): Promise<void> {
   const schema = runner.connection.driver.schema ?? 'public';
   for (const { table, column } of columns) {
     await runner.query(`ALTER TABLE "${schema}"."${table}" ALTER COLUMN "${column}" SET COMPRESSION default`);

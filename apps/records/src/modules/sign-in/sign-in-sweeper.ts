@@ -4,7 +4,7 @@ import { InvitationsRepository } from './invitations.repository';
 import { SessionsRepository } from './sessions.repository';
 
 /** Ended sessions and invitations are kept this long (to look into a support case), then deleted. */
-export const KEEP_ENDED_DAYS = 7;
+const KEEP_ENDED_DAYS = 7;
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 /** Rows deleted per statement and table, so a first sweep of a large backlog holds no long locks. */
 const BATCH = 5000;
