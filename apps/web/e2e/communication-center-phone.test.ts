@@ -186,9 +186,13 @@ describe('web app: Communication Center calls and text messages', () => {
     await item.waitFor();
     await item.getByText('Missed', { exact: true }).waitFor();
     await item.getByText('Voicemail', { exact: true }).waitFor();
-    await page.getByRole('switch', { name: 'Show only missed calls (1)' }).check();
+    // A controlled switch: it turns on once the URL says so, a render after the click (which
+    // Playwright's check() does not wait for).
+    const missedOnly = page.getByRole('switch', { name: 'Show only missed calls (1)' });
+    await missedOnly.click();
+    await eventually(async () => expect(new URL(page.url()).searchParams.get('missed')).toBe('true'));
+    expect(await missedOnly.isChecked()).toBe(true);
     await item.waitFor();
-    expect(new URL(page.url()).searchParams.get('missed')).toBe('true');
 
     // The voicemail plays inline, streamed through the API with the session cookie.
     const audio = item.getByLabel(`Voicemail of the call with ${caller}`);
