@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { measureHttp, measureLoop, printTable } from '../measure';
 import { importIntoPool } from './import';
 import { startDeployedStack } from '../deployment-env';
+import { describeCeilings, measureCeilings } from '../ceiling/ceilings';
 
 const ASSIGNMENTS = 10_000;
 const MEMBERS = 7;
@@ -60,14 +61,14 @@ export async function distributionBenchmark(): Promise<void> {
       [distributionPool.id],
     );
     const counts = rows.map((row) => Number(row.n));
+    const ceilings = await measureCeilings(stack.gatewayUrl, CONNECTIONS, 5_000, account.auth);
     const spread = Math.max(...counts) - Math.min(...counts);
 
     process.stdout.write(`\ndistribution benchmark: ${MEMBERS} members, ${CONNECTIONS} parallel HTTP clients\n`);
-    printTable([baseline, { ...assignments, baseline }]);
+    printTable([baseline, { ...assignments, baseline }, ...ceilings.map((ceiling) => ({ ...ceiling, baseline }))]);
     process.stdout.write(
       `\nassignments per member: ${counts.join(', ')} (spread ${spread}, must be <= 1); ` +
-        `target >= 3000 assignments/s: ${assignments.rps.toFixed(0)}/s\n` +
-        '',
+        `target >= 3000 assignments/s: ${assignments.rps.toFixed(0)}/s\n(${describeCeilings(ceilings)})\n`,
     );
     if (spread > 1 || counts.length !== MEMBERS) process.exitCode = 1;
 
