@@ -9,7 +9,7 @@ export interface AcceptedRecipient extends AddressTarget {
   address: string;
 }
 
-/** Stores an accepted message durably (one row per account it was sent to, in one transaction) and hands it to the filing. */
+/** Stores an accepted message durably (one row per account it was sent to, in one statement) and hands it to the filing. */
 @Injectable()
 export class MessageStore {
   constructor(
@@ -28,7 +28,7 @@ export class MessageStore {
       byAccount.set(recipient.accountId, entry);
     }
     const targets = [...byAccount].map(([accountId, entry]) => ({ accountId, envelopeFrom, ...entry }));
-    const ids = await this.transactions.run((tx) => this.messages.insert(tx, raw, targets));
+    const ids = await this.transactions.statement((tx) => this.messages.insert(tx, raw, targets));
     this.recent.remember(ids, raw);
     this.worker.nudge();
     return ids;
