@@ -8,6 +8,7 @@ import { PhoneCenter1700000000400 } from './1700000000400-PhoneCenter';
 import { SuggestedCounters1700000000410 } from './1700000000410-SuggestedCounters';
 import { PhoneCenterCounters1700000000420 } from './1700000000420-PhoneCenterCounters';
 import { Lz4Compression1700000000430 } from './1700000000430-Lz4Compression';
+import { EmailsById1700000000440 } from './1700000000440-EmailsById';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
 export const communicationsMigrations = [
@@ -19,4 +20,5 @@ export const communicationsMigrations = [
   SuggestedCounters1700000000410,
   PhoneCenterCounters1700000000420,
   Lz4Compression1700000000430,
+  EmailsById1700000000440,
 ];
