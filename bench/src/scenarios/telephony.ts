@@ -10,6 +10,7 @@ import { seedPhoneCenter } from './telephony-data';
 import { ListWatcher, ListWatcherFigures } from './telephony-visibility';
 import { pacing, PacedRun, runPaced, WebhookClient, WebhookKind, webhookPlan } from './telephony-webhooks';
 import { startDeployedStack } from '../deployment-env';
+import { describeCeilings, measureCeilings } from '../ceiling/ceilings';
 
 const SERVICES = ['records', 'communications', 'telephony', 'gateway'] as const;
 const TARGET_VISIBLE_P99_MS = 200;
@@ -115,6 +116,8 @@ export async function telephonyBenchmark(): Promise<void> {
     const baseline = await measureBaseline(pool, setup, options);
     const system = await measureSystem(stack, setup, options);
     reportWebhooks(options, baseline, system);
+    const ceilings = await measureCeilings(stack.gatewayUrl, options.connections, 5_000, setup.auth);
+    out(`(${describeCeilings(ceilings)}; every webhook is one request through the gateway to telephony)`);
     await printStages(pool, setup, system, options);
     printCpu(system);
 
