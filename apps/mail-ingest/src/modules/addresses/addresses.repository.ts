@@ -66,16 +66,20 @@ export class AddressesRepository {
     await tx.rows(`DELETE FROM mail_ingest.deal_addresses WHERE account_id = $1 AND deal_id = $2`, [accountId, dealId]);
   }
 
-  /** The account (and deal) behind a local part, if the address is in use; expired addresses resolve to nothing. */
-  async resolve(tx: Tx, localPart: string): Promise<AddressTarget | null> {
-    const rows = await tx.rows<{ account_id: number; deal_id: number | null }>(
-      `SELECT account_id, NULL::int AS deal_id FROM mail_ingest.bcc_addresses
+  /**
+   * The account (and deal) behind a local part, if the address is in use, and when it stops
+   * working (a replaced address in its grace period); expired addresses resolve to nothing.
+   */
+  async resolve(tx: Tx, localPart: string): Promise<{ target: AddressTarget; expiresAt: Date | null } | null> {
+    const rows = await tx.rows<{ account_id: number; deal_id: number | null; expires_at: Date | null }>(
+      `SELECT account_id, NULL::int AS deal_id, expires_at FROM mail_ingest.bcc_addresses
          WHERE local_part = $1 AND (expires_at IS NULL OR expires_at > now())
        UNION ALL
-       SELECT account_id, deal_id FROM mail_ingest.deal_addresses WHERE local_part = $1
+       SELECT account_id, deal_id, NULL FROM mail_ingest.deal_addresses WHERE local_part = $1
        LIMIT 1`,
       [localPart],
     );
-    return rows[0] ? { accountId: rows[0].account_id, dealId: rows[0].deal_id } : null;
+    const row = rows[0];
+    return row ? { target: { accountId: row.account_id, dealId: row.deal_id }, expiresAt: row.expires_at } : null;
   }
 }

@@ -4,10 +4,13 @@ import { EventPublisher, RpcClient, TransactionRunner, Tx } from '@crm/platform'
 import { MAIL_INGEST_SETTINGS, MailIngestEnv } from '../../config';
 import { addressOf, localPartAt, newBccLocalPart, newDealLocalPart } from './address-format';
 import { AddressesRepository, AddressTarget, BccAddressRow } from './addresses.repository';
+import { RecentRecipients } from './recent-recipients';
 
 /** The account's global BCC address (with "Generate new address") and every deal's dropbox address. */
 @Injectable()
 export class AddressesService {
+  private readonly recentRecipients = new RecentRecipients();
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly addresses: AddressesRepository,
@@ -34,6 +37,7 @@ export class AddressesService {
       await this.addresses.replace(tx, actor.accountId, localPart, this.settings.BCC_GRACE_PERIOD_SECONDS);
       await this.announce(tx, actor.accountId, localPart, actor.correlationId);
     });
+    this.recentRecipients.forgetAll();
     return this.toDto(await this.transactions.read((tx) => this.addresses.usable(tx, actor.accountId)));
   }
 
@@ -54,15 +58,21 @@ export class AddressesService {
     });
   }
 
-  deleteDealAddress(tx: Tx, accountId: number, dealId: number): Promise<void> {
-    return this.addresses.deleteDealAddress(tx, accountId, dealId);
+  async deleteDealAddress(tx: Tx, accountId: number, dealId: number): Promise<void> {
+    await this.addresses.deleteDealAddress(tx, accountId, dealId);
+    tx.afterCommit(() => this.recentRecipients.forgetAll());
   }
 
   /** The account and deal an envelope recipient stands for; null for anything that is not ours and in use. */
   async resolveRecipient(address: string): Promise<AddressTarget | null> {
     const localPart = localPartAt(address, this.settings.BCC_DOMAIN);
     if (!localPart) return null;
-    return this.transactions.read((tx) => this.addresses.resolve(tx, localPart));
+    const remembered = this.recentRecipients.get(localPart);
+    if (remembered) return remembered;
+    const found = await this.transactions.read((tx) => this.addresses.resolve(tx, localPart));
+    if (!found) return null;
+    this.recentRecipients.remember(localPart, found.target, found.expiresAt);
+    return found.target;
   }
 
   private announce(tx: Tx, accountId: number, localPart: string, correlationId?: string): Promise<unknown> {
