@@ -9,9 +9,10 @@ import { Figures, measureHttp } from '../measure';
  * - the gateway answering a request itself (`GET /health/live`: NestJS, express, logging and
  *   metrics middleware, no NATS, no database);
  * - the transport's floor: a bare `node:http` server forwarding each request over NATS
- *   request/reply to a bare responder in another process (no framework, no database).
+ *   request/reply to a bare responder in another process (no framework, no database);
  * - the cheapest API request: `GET /v2/accounts/self` (the gateway, NATS, records, one indexed read).
- * Every API request pays at least the second, and every gateway request at least the first.
+ * Every API request pays at least the transport's floor, and every request through the gateway
+ * at least what the gateway costs answering itself.
  */
 export async function measureCeilings(gatewayUrl: string, connections: number, durationMs: number, auth: Record<string, string>): Promise<Figures[]> {
   const gateway = await measureHttp('ceiling: the gateway answering itself (GET /health/live)', {

@@ -5,7 +5,8 @@ import { connect } from 'nats';
  * A child process of the transport floor (ceilings.ts): `responder` answers every request on a
  * subject with its own payload; `server` is a bare `node:http` server that forwards each request
  * over NATS request/reply to the responder and writes the reply. No framework, no database.
- * Argument 2 is the role, 3 the NATS URL, 4 the subject; it sends 'ready' (and the port) to its parent.
+ * Arguments: the role, the NATS URL, the subject; when ready it sends `{ ready: true }` (and the
+ * server its port) to its parent.
  */
 async function main(): Promise<void> {
   const [role, natsUrl, subject] = process.argv.slice(2);

@@ -61,8 +61,8 @@ export async function distributionBenchmark(): Promise<void> {
       [distributionPool.id],
     );
     const counts = rows.map((row) => Number(row.n));
-    const ceilings = await measureCeilings(stack.gatewayUrl, CONNECTIONS, 5_000, account.auth);
     const spread = Math.max(...counts) - Math.min(...counts);
+    const ceilings = await measureCeilings(stack.gatewayUrl, CONNECTIONS, 5_000, account.auth);
 
     process.stdout.write(`\ndistribution benchmark: ${MEMBERS} members, ${CONNECTIONS} parallel HTTP clients\n`);
     printTable([baseline, { ...assignments, baseline }, ...ceilings.map((ceiling) => ({ ...ceiling, baseline }))]);

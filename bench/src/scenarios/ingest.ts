@@ -7,7 +7,7 @@ import { CpuMeter, pidsMatching } from '../cpu';
 import { numberOption } from '../options';
 import { acceptRate, BenchMessage, MailKind, messageFactory, Rate, sendMessages, SendResult } from './ingest-mail';
 import { EmailWatcher, VisibilityFigures } from './ingest-visibility';
-import { createStoredSinkTable, startSmtpSink } from './smtp-sink';
+import { startSmtpSink, withStoringSink } from './smtp-sink';
 import { startDeployedStack } from '../deployment-env';
 
 const SERVICES = ['records', 'communications', 'mail-ingest', 'distribution', 'gateway'] as const;
@@ -75,8 +75,6 @@ export async function ingestBenchmark(): Promise<void> {
   });
   const pool = new Pool({ connectionString: stack.database.url, max: 2 });
   const sink = await startSmtpSink();
-  await createStoredSinkTable(pool);
-  const storingSink = await startSmtpSink(stack.database.url);
   try {
     const mailbox = await openMailbox(stack);
     const runId = randomBytes(4).toString('hex');
@@ -85,9 +83,10 @@ export async function ingestBenchmark(): Promise<void> {
 
     await sendMessages(sink.port, options.connections, warmup, (i) => build(options.messages + i));
     const baseline = await sendMessages(sink.port, options.connections, options.messages, build, options.rate);
-    await sendMessages(storingSink.port, options.connections, warmup, (i) => build(options.messages + i));
-    const stored = await sendMessages(storingSink.port, options.connections, options.messages, build, options.rate);
-    await storingSink.stop();
+    const stored = await withStoringSink(pool, stack.database.url, async (port) => {
+      await sendMessages(port, options.connections, warmup, (i) => build(options.messages + i));
+      return sendMessages(port, options.connections, options.messages, build, options.rate);
+    });
 
     await warmUp(stack, mailbox, options, warmup, runId);
     const system = await measureSystem(stack, pool, mailbox, options, build);
@@ -98,7 +97,6 @@ export async function ingestBenchmark(): Promise<void> {
 
     if (system.sent.refused > 0 || baseline.refused > 0 || system.visibility.seenCount < system.sent.accepted) process.exitCode = 1;
   } finally {
-    await storingSink.stop();
     await sink.stop();
     await pool.end();
     await stack.stop();

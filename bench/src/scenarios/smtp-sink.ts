@@ -50,7 +50,7 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-/** The bare sink, or with `databaseUrl` the storing one (its table made by `createStoredSinkTable`). */
+/** The bare sink, or with `databaseUrl` the storing one (see `withStoringSink`). */
 export function startSmtpSink(databaseUrl?: string): Promise<SmtpSink> {
   const child = fork(__filename, databaseUrl ? [databaseUrl] : [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
@@ -64,7 +64,7 @@ export function startSmtpSink(databaseUrl?: string): Promise<SmtpSink> {
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
             child.once('exit', () => done());
-            if (child.connected) child.disconnect();
+            child.disconnect();
             setTimeout(() => child.kill('SIGKILL'), 5000).unref();
           }),
       }),
@@ -72,10 +72,20 @@ export function startSmtpSink(databaseUrl?: string): Promise<SmtpSink> {
   });
 }
 
-export async function createStoredSinkTable(pool: Pool): Promise<void> {
+/**
+ * Runs `measure` against the storing sink: its table made in the database, the sink started, and
+ * stopped again whatever happens, so that it takes no CPU from what is measured after it.
+ */
+export async function withStoringSink<T>(pool: Pool, databaseUrl: string, measure: (port: number) => Promise<T>): Promise<T> {
   await pool.query(`CREATE TABLE ${STORED_SINK_TABLE} (id bigserial PRIMARY KEY, raw bytea NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`);
   // LZ4 where the server has it, as mail-ingest's raw_messages.
   await pool.query(`ALTER TABLE ${STORED_SINK_TABLE} ALTER COLUMN raw SET COMPRESSION lz4`).catch(() => undefined);
+  const sink = await startSmtpSink(databaseUrl);
+  try {
+    return await measure(sink.port);
+  } finally {
+    await sink.stop();
+  }
 }
 
 if (require.main === module) serve(process.argv[2]);

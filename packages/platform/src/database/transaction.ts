@@ -51,7 +51,7 @@ export class TransactionRunner {
 
   /** Reads that need no transaction still go through a Tx so repositories have one signature. */
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return work(new Tx(this.dataSource.manager));
+    return this.withoutTransaction(work);
   }
 
   /**
@@ -60,6 +60,11 @@ export class TransactionRunner {
    * statement, nor for work that publishes events (the outbox row must commit with the change).
    */
   statement<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.withoutTransaction(work);
+  }
+
+  /** Each statement on a pooled connection of its own, committed as it runs. */
+  private withoutTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return work(new Tx(this.dataSource.manager));
   }
 }
