@@ -76,13 +76,13 @@ export function startSmtpSink(databaseUrl?: string): Promise<SmtpSink> {
  * Runs `measure` against the storing sink: its table made in the database, the sink started, and
  * stopped again whatever happens, so that it takes no CPU from what is measured after it.
  */
-export async function withStoringSink<T>(pool: Pool, databaseUrl: string, measure: (port: number) => Promise<T>): Promise<T> {
+export async function withStoringSink<T>(pool: Pool, databaseUrl: string, measure: (sink: SmtpSink) => Promise<T>): Promise<T> {
   await pool.query(`CREATE TABLE ${STORED_SINK_TABLE} (id bigserial PRIMARY KEY, raw bytea NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`);
   // LZ4 where the server has it, as mail-ingest's raw_messages.
   await pool.query(`ALTER TABLE ${STORED_SINK_TABLE} ALTER COLUMN raw SET COMPRESSION lz4`).catch(() => undefined);
   const sink = await startSmtpSink(databaseUrl);
   try {
-    return await measure(sink.port);
+    return await measure(sink);
   } finally {
     await sink.stop();
   }
