@@ -24,6 +24,13 @@ export interface ListSpec {
   customFieldsColumn?: string;
   /** Unique column that makes the order total; `<alias>.id` unless the rows have no id. */
   tiebreaker?: string;
+  /**
+   * Sortable fields whose columns are never null. They are ordered without NULLS FIRST/LAST (the
+   * same rows in the same order), so that a plain index on the column serves the order: Postgres
+   * does not use the NOT NULL constraint to match `DESC NULLS LAST` to an index's backward scan,
+   * and would read and sort every row. The tiebreaker is never null.
+   */
+  notNullSorts?: readonly string[];
 }
 
 /**
@@ -63,8 +70,9 @@ export function applyListQuery<T extends ObjectLiteral>(
   const column = spec.sortable[sort.field];
   if (!column) throw invalidParam('sort_by', `cannot sort by ${sort.field}`);
   const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  qb.orderBy(column, direction, direction === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
   const tiebreaker = spec.tiebreaker ?? `${alias}.id`;
+  const neverNull = column === tiebreaker || spec.notNullSorts?.includes(sort.field);
+  qb.orderBy(column, direction, neverNull ? undefined : direction === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
   if (column !== tiebreaker) qb.addOrderBy(tiebreaker, direction);
   return qb.offset((query.page - 1) * query.perPage).limit(query.perPage + 1);
 }

@@ -13,6 +13,8 @@ const LIST: ListSpec = {
   // Newest first, as the Communication Center shows them; the id breaks ties.
   defaultSort: { field: 'date', direction: 'desc' },
   sortable: { date: 'e.date', id: 'e.id', created_at: 'e.created_at', updated_at: 'e.updated_at' },
+  // The indexes (account_id, date DESC, id DESC) and (account_id, id) serve these orders.
+  notNullSorts: ['date', 'created_at', 'updated_at'],
   filters: { direction: { column: 'e.direction', kind: 'enum', values: ['sent', 'received'] } },
 };
 
