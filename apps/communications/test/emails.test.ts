@@ -168,7 +168,7 @@ describe('emails', () => {
     await Promise.all(
       contacts.concat(contacts.slice(0, 4)).map((c) =>
         app.get(TransactionRunner).run((tx) =>
-          app.get(EmailIngestService).store(tx, mailEvent(admin.accountId, { messageId: raced, links: [{ resource_type: 'contact', resource_id: c.id }] })),
+          app.get(EmailIngestService).storeMany(tx, [mailEvent(admin.accountId, { messageId: raced, links: [{ resource_type: 'contact', resource_id: c.id }] })]),
         ),
       ),
     );
@@ -176,6 +176,33 @@ describe('emails', () => {
     racedIds.delete(email.id);
     expect(racedIds.size).toBe(1);
     expect((await api.get(`/v2/emails/${[...racedIds][0]}`).set(auth).expect(200)).body.data.resources).toHaveLength(contacts.length);
+  });
+
+  it('files copies of one message that wait in one batch as one email, with every copy\'s links and attachments', async () => {
+    const [first, second, other] = await Promise.all([createContact(), createContact(), createContact()]);
+    const messageId = `batch-${Date.now()}@mail.example.com`;
+    const link = (id: number) => [{ resource_type: 'contact' as const, resource_id: id }];
+    const events = [
+      mailEvent(admin.accountId, { messageId, links: link(first.id), attachments: [attachment(801, 'a.pdf', 'a1')] }),
+      mailEvent(admin.accountId, { messageId: `other-${messageId}`, links: link(other.id) }),
+      mailEvent(admin.accountId, { messageId, subject: 'a later copy', links: link(second.id), attachments: [attachment(802, 'a.pdf', 'a1'), attachment(803, 'b.pdf', 'b1')] }),
+      mailEvent(admin.accountId, { messageId: `unlinked-${messageId}` }),
+    ];
+    const app = stack.services.find((s) => s.name === 'communications')!.app;
+    const stored = await app.get(TransactionRunner).run((tx) => app.get(EmailIngestService).storeMany(tx, events));
+
+    expect(stored[0]!.id).toBe(stored[2]!.id);
+    expect(stored[1]!.id).not.toBe(stored[0]!.id);
+    expect(stored[3]).toBeNull();
+    const email = (await api.get(`/v2/emails/${stored[0]!.id}`).set(auth).expect(200)).body.data as EmailDto;
+    expect(email).toMatchObject({
+      message_id: messageId,
+      subject: 'Quote for next quarter',
+      attachments: [attachment(801, 'a.pdf', 'a1'), attachment(803, 'b.pdf', 'b1')],
+    });
+    expect(email.resources).toEqual(expect.arrayContaining([...link(first.id), ...link(second.id)]));
+    expect(email.resources).toHaveLength(2);
+    expect(ids(await emailsOn('contact', other.id))).toEqual([stored[1]!.id]);
   });
 
   it('stores HTML sanitised: no scripts, event handlers or javascript: links; formatting stays', async () => {

@@ -12,6 +12,7 @@ import {
   migrateSchema,
   OutboxRelay,
   TransactionRunner,
+  Tx,
 } from '@crm/platform';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -26,7 +27,8 @@ interface Harness {
   publisher: EventPublisher;
   relay: OutboxRelay;
   transactions: TransactionRunner;
-  consumer(name: string, handler: (payload: { id: number }) => Promise<void>): Promise<void>;
+  /** `batch`: registered with onBatch, the handler called for each event of a batch in turn. */
+  consumer(name: string, handler: (payload: { id: number }) => Promise<void>, batch?: boolean): Promise<void>;
   deadLetters(consumer: string): Promise<number>;
   rawPublish(eventId: string, id: number): Promise<void>;
   close(): Promise<void>;
@@ -77,12 +79,20 @@ describe.each(['jetstream', 'in-process'] as const)('events through the outbox (
       transactions,
       relay,
       publisher: new EventPublisher(SCHEMA, relay.nudge),
-      async consumer(name, handler) {
+      async consumer(name, handler, batch = false) {
         const consumer = new EventConsumer({ name, schema: SCHEMA, maxDeliver: 3, retryDelayMs: 20 }, transactions, transport);
-        consumer.on(subject, async (payload, tx) => {
-          await handler(payload as unknown as { id: number });
+        const handle = async (payload: { id: number }, tx: Tx) => {
+          await handler(payload);
           await tx.manager.query(`INSERT INTO ${SCHEMA}.effects VALUES ($1, $2)`, [name, payload.id]);
-        });
+        };
+        if (batch) {
+          consumer.onBatch(subject, async (payloads, tx) => {
+            batchCalls.push(payloads.map((payload) => (payload as unknown as { id: number }).id));
+            for (const payload of payloads) await handle(payload as unknown as { id: number }, tx);
+          });
+        } else {
+          consumer.on(subject, (payload, tx) => handle(payload as unknown as { id: number }, tx));
+        }
         await consumer.start();
         consumers.push(consumer);
       },
@@ -115,6 +125,9 @@ describe.each(['jetstream', 'in-process'] as const)('events through the outbox (
     await dataSource?.destroy();
     await database?.drop();
   });
+
+  /** The ids of the events each call of a batch handler got (a new consumer also gets what the stream already holds). */
+  const batchCalls: number[][] = [];
 
   const effects = async (consumer: string, id: number) =>
     Number((await dataSource.query(`SELECT count(*) AS n FROM ${SCHEMA}.effects WHERE event_id = $1 AND id = $2`, [consumer, id]))[0].n);
@@ -225,7 +238,7 @@ describe.each(['jetstream', 'in-process'] as const)('events through the outbox (
    * Events published while the consumer is held on an earlier one, all at once; `failOnce` fails
    * its first run. Resolves when every event of the burst has its effect.
    */
-  async function burst(consumer: string, first: number, count: number, failOnce?: number): Promise<void> {
+  async function burst(consumer: string, first: number, count: number, failOnce?: number, batch = false): Promise<void> {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let failed = false;
@@ -235,7 +248,7 @@ describe.each(['jetstream', 'in-process'] as const)('events through the outbox (
         failed = true;
         throw new Error('fails once');
       }
-    });
+    }, batch);
     const ids = Array.from({ length: count }, (_, i) => first + i);
     // In process, publishing waits for the consumers; over JetStream the events wait in the consumer.
     const held1 = h.rawPublish(randomUUID(), first);
@@ -265,6 +278,26 @@ describe.each(['jetstream', 'in-process'] as const)('events through the outbox (
     expect(Number(row.effects)).toBe(100);
     expect(Number(row.ids)).toBe(100);
     if (kind === 'jetstream') expect(Number(row.transactions)).toBeLessThan(20);
+  });
+
+  it('gives a batch handler the events that waited in a few calls, each once', async () => {
+    await burst('batch-handler', 700, 100, undefined, true);
+    const rows: { id: number }[] = await dataSource.query(
+      `SELECT id FROM ${SCHEMA}.effects WHERE event_id = 'batch-handler' AND id BETWEEN 700 AND 799`,
+    );
+    expect(rows.map((row) => row.id).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => 700 + i));
+    const calls = batchCalls.map((ids) => ids.filter((id) => id >= 700 && id <= 799)).filter((ids) => ids.length > 0);
+    expect(calls.flat()).toHaveLength(100);
+    if (kind === 'jetstream') expect(calls.length).toBeLessThan(20);
+  });
+
+  it('runs a failing event of a batch handler again alone; the others commit once', async () => {
+    await burst('batch-handler-failing', 800, 60, 830, true);
+    const [row] = await dataSource.query(
+      `SELECT count(*) AS effects, count(DISTINCT id) AS ids FROM ${SCHEMA}.effects WHERE event_id = 'batch-handler-failing' AND id BETWEEN 800 AND 859`,
+    );
+    expect(Number(row.effects)).toBe(60);
+    expect(Number(row.ids)).toBe(60);
   });
 
   it('runs a failing event of a batch again alone; the others of the batch commit once', async () => {

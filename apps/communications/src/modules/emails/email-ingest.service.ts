@@ -8,9 +8,11 @@ import { EmailFields, EmailsRepository } from './emails.repository';
 import { sanitizeEmailHtml } from './html-sanitizer';
 
 /**
- * Files a message mail-ingest parsed: one email per Message-ID and account. A later copy of the
+ * Files the messages mail-ingest parsed: one email per Message-ID and account. A later copy of the
  * same message (another BCC, the deal's address, a redelivery) adds its links and attachments
- * and changes nothing else; the first copy's content stays. Runs in the consumer's transaction.
+ * and changes nothing else; the first copy's content stays. Runs in the consumer's transaction,
+ * a batch of events at a time with one statement per table (and one more per email that gained
+ * attachments or links as a later copy).
  */
 @Injectable()
 export class EmailIngestService {
@@ -19,18 +21,34 @@ export class EmailIngestService {
     private readonly links: EmailLinksRepository,
   ) {}
 
-  /** The stored email, or null when there was nothing to file it on. */
-  async store(tx: Tx, event: MailMessageReceivedEvent): Promise<EmailEntity | null> {
+  /** The stored email of each event, in order; null where there was nothing to file it on. */
+  async storeMany(tx: Tx, events: MailMessageReceivedEvent[]): Promise<(EmailEntity | null)[]> {
     // BCC mail without links has nothing to be filed on; a synced mailbox's message from someone
     // who is neither lead nor contact is kept for its owner's Suggested people.
-    if (event.links.length === 0 && !event.mailbox) return null;
-    const { accountId } = event;
-    const { email, inserted } = await this.emails.upsert(tx, accountId, fieldsOf(event));
-    const added = await this.links.add(tx, accountId, email.id, event.links);
-    if (inserted) return email;
-    const attachments = mergeAttachments(email.attachments, event.attachments);
-    if (added > 0 || attachments !== email.attachments) await this.emails.setAttachments(tx, accountId, email.id, attachments);
-    return email;
+    const copies = new Map<string, MailMessageReceivedEvent[]>();
+    for (const event of events) {
+      if (event.links.length === 0 && !event.mailbox) continue;
+      const key = `${event.accountId} ${event.messageId}`;
+      copies.set(key, [...(copies.get(key) ?? []), event]);
+    }
+    const messages = [...copies.values()];
+    const stored = await this.emails.upsertMany(tx, messages.map(([first]) => ({ accountId: first.accountId, fields: fieldsOf(first) })));
+    const added = await this.links.addMany(
+      tx,
+      messages.flatMap((message, i) => message.flatMap((event) => event.links.map((link) => ({ ...link, accountId: event.accountId, emailId: stored[i].email.id })))),
+    );
+    const byKey = new Map<string, EmailEntity>();
+    for (const [i, message] of messages.entries()) {
+      const { email, inserted } = stored[i];
+      // A new email has its first copy's attachments; every other copy may add some.
+      const attachments = (inserted ? message.slice(1) : message).reduce((merged, event) => mergeAttachments(merged, event.attachments), email.attachments);
+      if (attachments !== email.attachments || (!inserted && (added.get(email.id) ?? 0) > 0)) {
+        await this.emails.setAttachments(tx, email.account_id, email.id, attachments);
+        email.attachments = attachments;
+      }
+      byKey.set(`${email.account_id} ${email.message_id}`, email);
+    }
+    return events.map((event) => byKey.get(`${event.accountId} ${event.messageId}`) ?? null);
   }
 }
 

@@ -24,15 +24,23 @@ export class EmailLinksRepository {
 
   /** Add links an email does not have yet; how many were new. */
   async add(tx: Tx, accountId: number, emailId: number, links: MailLink[]): Promise<number> {
-    if (links.length === 0) return 0;
-    const rows = await tx.rows(
+    const added = await this.addMany(tx, links.map((link) => ({ ...link, accountId, emailId })));
+    return added.get(emailId) ?? 0;
+  }
+
+  /** Add the links emails do not have yet, in one statement; how many were new, by email id. */
+  async addMany(tx: Tx, links: (MailLink & { accountId: number; emailId: number })[]): Promise<Map<number, number>> {
+    const added = new Map<number, number>();
+    if (links.length === 0) return added;
+    const rows = await tx.rows<{ email_id: number }>(
       `INSERT INTO ${tableOf(tx, EmailLinkEntity)} (email_id, account_id, resource_type, resource_id)
-       SELECT $1, $2, l.resource_type, l.resource_id FROM unnest($3::text[], $4::int[]) AS l(resource_type, resource_id)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[])
        ON CONFLICT DO NOTHING
-       RETURNING resource_id`,
-      [emailId, accountId, links.map((l) => l.resource_type), links.map((l) => l.resource_id)],
+       RETURNING email_id`,
+      [links.map((l) => l.emailId), links.map((l) => l.accountId), links.map((l) => l.resource_type), links.map((l) => l.resource_id)],
     );
-    return rows.length;
+    for (const { email_id: emailId } of rows) added.set(emailId, (added.get(emailId) ?? 0) + 1);
+    return added;
   }
 
   /** Ids of the emails linked to a record. */

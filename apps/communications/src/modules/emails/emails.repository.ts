@@ -24,7 +24,12 @@ const COLUMNS = [
   'message_id', 'ingest_id', 'source', 'direction', 'user_id', 'forwarded', 'subject', 'text', 'html', 'body_truncated',
   'from_address', 'to_addresses', 'cc_addresses', 'date', 'in_reply_to', 'reference_ids', 'attachments',
 ] as const satisfies readonly (keyof EmailFields)[];
-const JSON_COLUMNS: ReadonlySet<string> = new Set(['from_address', 'to_addresses', 'cc_addresses', 'attachments']);
+/** How `upsertMany` reads each column from its JSON rows. */
+const COLUMN_TYPES: Record<(typeof COLUMNS)[number], string> = {
+  message_id: 'text', ingest_id: 'int', source: 'text', direction: 'text', user_id: 'int', forwarded: 'boolean', subject: 'text',
+  text: 'text', html: 'text', body_truncated: 'boolean', from_address: 'jsonb', to_addresses: 'jsonb', cc_addresses: 'jsonb',
+  date: 'timestamptz', in_reply_to: 'text', reference_ids: 'text[]', attachments: 'jsonb',
+};
 
 @Injectable()
 export class EmailsRepository {
@@ -48,22 +53,25 @@ export class EmailsRepository {
   }
 
   /**
-   * Insert the email, or find the one with its Message-ID, locked until the transaction ends:
-   * a concurrent copy of the same message waits here, so merges never interleave. The no-op
-   * update is what takes the lock and returns the row in the same statement.
+   * Insert each email, or find the one with its Message-ID, locked until the transaction ends: a
+   * concurrent copy of the same message waits here, so merges never interleave. Rows are written
+   * in (account, Message-ID) order, the same for every writer, so two batches never deadlock. The
+   * no-op update is what takes the lock and returns the row in the same statement. One row per
+   * account and Message-ID; the result is in the order of `emails`.
    */
-  async upsert(tx: Tx, accountId: number, fields: EmailFields): Promise<{ email: EmailEntity; inserted: boolean }> {
-    const values = COLUMNS.map((column) => (JSON_COLUMNS.has(column) ? JSON.stringify(fields[column]) : fields[column]));
-    const placeholders = COLUMNS.map((column, i) => `$${i + 2}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`);
-    const [row] = await tx.rows<EmailEntity & { inserted: boolean }>(
+  async upsertMany(tx: Tx, emails: { accountId: number; fields: EmailFields }[]): Promise<{ email: EmailEntity; inserted: boolean }[]> {
+    if (emails.length === 0) return [];
+    const rows = await tx.rows<EmailEntity & { inserted: boolean }>(
       `INSERT INTO ${tableOf(tx, EmailEntity)} AS e (account_id, ${COLUMNS.join(', ')})
-       VALUES ($1, ${placeholders.join(', ')})
+       SELECT r.account_id, ${COLUMNS.map((column) => `r.${column}`).join(', ')}
+       FROM jsonb_to_recordset($1::jsonb) AS r(account_id int, ${COLUMNS.map((column) => `${column} ${COLUMN_TYPES[column]}`).join(', ')})
+       ORDER BY r.account_id, r.message_id
        ON CONFLICT (account_id, message_id) DO UPDATE SET account_id = e.account_id
        RETURNING e.*, (xmax = 0) AS inserted`,
-      [accountId, ...values],
+      [JSON.stringify(emails.map(({ accountId, fields }) => ({ account_id: accountId, ...fields })))],
     );
-    const { inserted, ...email } = row;
-    return { email: Object.assign(new EmailEntity(), email), inserted };
+    const byKey = new Map(rows.map(({ inserted, ...email }) => [`${email.account_id} ${email.message_id}`, { email: Object.assign(new EmailEntity(), email), inserted }]));
+    return emails.map(({ accountId, fields }) => byKey.get(`${accountId} ${fields.message_id}`)!);
   }
 
   /** After another copy of a stored message: its merged attachments, and a new `updated_at`. */

@@ -6,9 +6,9 @@ import { EmailIngestService } from './email-ingest.service';
 import { assertMailMessageReceived } from './mail-received-payload';
 
 /**
- * mail-ingest's filed messages. The platform runs the handler in one transaction with the inbox
- * row (a redelivered event id is skipped) and acknowledges after commit; errors propagate so
- * that JetStream redelivers and finally dead-letters.
+ * mail-ingest's filed messages, the waiting ones together. The platform runs the handler in one
+ * transaction with the inbox rows (a redelivered event id is skipped) and acknowledges after
+ * commit; errors propagate so that JetStream redelivers (each event alone) and finally dead-letters.
  */
 @Injectable()
 export class MailReceivedConsumer implements OnModuleInit {
@@ -19,10 +19,9 @@ export class MailReceivedConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumer.on(MailEvents.message.received, async (event, tx) => {
-      assertMailMessageReceived(event);
-      const email = await this.ingest.store(tx, event);
-      if (email) await this.mailbox.file(tx, event, email);
+    this.consumer.onBatch(MailEvents.message.received, async (events, tx) => {
+      for (const event of events) assertMailMessageReceived(event);
+      await this.mailbox.fileMany(tx, events, await this.ingest.storeMany(tx, events));
     });
   }
 }

@@ -19,11 +19,27 @@ export interface NewMailboxEntry {
 export class MailboxEntriesRepository {
   /** Idempotent: an email already in the user's mailbox keeps its entry (and its read and archived state). */
   async add(tx: Tx, accountId: number, entry: NewMailboxEntry): Promise<void> {
+    await this.addMany(tx, [{ ...entry, accountId }]);
+  }
+
+  /** `add` for many entries (of any accounts and users) in one statement. */
+  async addMany(tx: Tx, entries: (NewMailboxEntry & { accountId: number })[]): Promise<void> {
+    if (entries.length === 0) return;
     await tx.rows(
       `INSERT INTO ${mailboxTables(tx).entries} (account_id, user_id, email_id, folder, sender_email, date, read_at)
-       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7 THEN now() END)
+       SELECT e.account_id, e.user_id, e.email_id, e.folder, e.sender_email, e.date, CASE WHEN e.read THEN now() END
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::boolean[])
+         AS e(account_id, user_id, email_id, folder, sender_email, date, read)
        ON CONFLICT (user_id, email_id) DO NOTHING`,
-      [accountId, entry.userId, entry.emailId, entry.folder, entry.senderEmail, entry.date, entry.read],
+      [
+        entries.map((e) => e.accountId),
+        entries.map((e) => e.userId),
+        entries.map((e) => e.emailId),
+        entries.map((e) => e.folder),
+        entries.map((e) => e.senderEmail),
+        entries.map((e) => e.date),
+        entries.map((e) => e.read),
+      ],
     );
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MailboxFolder, MailMessageReceivedEvent } from '@crm/contracts';
 import type { Tx } from '@crm/platform';
 import type { EmailEntity } from '../emails/entities/email.entity';
-import { MailboxEntriesRepository } from './mailbox-entries.repository';
+import { MailboxEntriesRepository, NewMailboxEntry } from './mailbox-entries.repository';
 
 /**
  * Whose Communication Center a received message belongs to: a synced mailbox's owner, in the
@@ -21,17 +21,26 @@ export function mailboxOwnerOf(event: MailMessageReceivedEvent): { userId: numbe
 export class MailboxFilingService {
   constructor(private readonly entries: MailboxEntriesRepository) {}
 
-  /** `email`: the stored email (a later copy of a message keeps the first copy's sender and date). */
-  async file(tx: Tx, event: MailMessageReceivedEvent, email: EmailEntity): Promise<void> {
-    const owner = mailboxOwnerOf(event);
-    if (!owner) return;
-    await this.entries.add(tx, event.accountId, {
-      userId: owner.userId,
-      emailId: email.id,
-      folder: owner.folder,
-      senderEmail: email.from_address?.email.trim().toLowerCase() || null,
-      date: email.date,
-      read: owner.folder === 'sent',
-    });
+  /**
+   * `emails`: the stored email of each event, in order, or null where none was stored (a later
+   * copy of a message keeps the first copy's sender and date). One statement for them all.
+   */
+  async fileMany(tx: Tx, events: MailMessageReceivedEvent[], emails: (EmailEntity | null)[]): Promise<void> {
+    const entries: (NewMailboxEntry & { accountId: number })[] = [];
+    for (const [i, event] of events.entries()) {
+      const owner = mailboxOwnerOf(event);
+      const email = emails[i];
+      if (!owner || !email) continue;
+      entries.push({
+        accountId: event.accountId,
+        userId: owner.userId,
+        emailId: email.id,
+        folder: owner.folder,
+        senderEmail: email.from_address?.email.trim().toLowerCase() || null,
+        date: email.date,
+        read: owner.folder === 'sent',
+      });
+    }
+    await this.entries.addMany(tx, entries);
   }
 }

@@ -3,7 +3,8 @@ import { EventSubject, PayloadOf } from '@crm/contracts';
 import { TransactionRunner, Tx } from '../../database/transaction';
 import { DeliveredEvent, DeliveryOutcome, EventTransport } from './event-transport';
 
-type Handler = (payload: never, tx: Tx) => Promise<void>;
+/** One event's handler, or a handler that takes every consecutive waiting event of its subject at once. */
+type Handler = { batch: false; run: (payload: never, tx: Tx) => Promise<void> } | { batch: true; run: (payloads: never[], tx: Tx) => Promise<void> };
 
 export interface EventConsumerSettings {
   name: string;
@@ -33,9 +34,22 @@ export class EventConsumer {
   ) {}
 
   on<S extends EventSubject>(subject: S, handler: (payload: PayloadOf<S>, tx: Tx) => Promise<void>): void {
+    this.register(subject, { batch: false, run: handler as (payload: never, tx: Tx) => Promise<void> });
+  }
+
+  /**
+   * Like `on`, for a handler that writes many events with a few statements: it gets the events of
+   * `subject` that wait one after another in a batch (in order, never one it handled before), in
+   * one call. It must treat them as `on`'s handler would one by one, in that order.
+   */
+  onBatch<S extends EventSubject>(subject: S, handler: (payloads: PayloadOf<S>[], tx: Tx) => Promise<void>): void {
+    this.register(subject, { batch: true, run: handler as (payloads: never[], tx: Tx) => Promise<void> });
+  }
+
+  private register(subject: EventSubject, handler: Handler): void {
     if (this.started) throw new Error(`register ${subject} before the consumer starts`);
     if (this.handlers.has(subject)) throw new Error(`${subject} already has a handler in ${this.settings.name}`);
-    this.handlers.set(subject, handler as Handler);
+    this.handlers.set(subject, handler);
   }
 
   async start(): Promise<void> {
@@ -88,13 +102,29 @@ export class EventConsumer {
     }
   }
 
-  /** In the transaction: the events' inbox rows, then the handler of each not processed before, in order. */
+  /**
+   * In the transaction: the events' inbox rows, then the handler of each not processed before, in
+   * order; consecutive events of a subject with a batch handler go to it together.
+   */
   private async handle(tx: Tx, events: DeliveredEvent[]): Promise<void> {
     const fresh = await this.claim(tx, events);
+    let waiting: DeliveredEvent[] = [];
+    const runWaiting = async () => {
+      if (waiting.length === 0) return;
+      const batch = waiting;
+      waiting = [];
+      const handler = this.handlers.get(batch[0].subject) as Extract<Handler, { batch: true }>;
+      await handler.run(batch.map((event) => event.payload as never), tx);
+    };
     for (const event of events) {
       // Deleted once handled: the same event twice in a batch (a redelivery) runs once.
-      if (fresh.delete(event.eventId.toLowerCase())) await this.handlers.get(event.subject)!(event.payload as never, tx);
+      if (!fresh.delete(event.eventId.toLowerCase())) continue;
+      const handler = this.handlers.get(event.subject)!;
+      if (waiting.length > 0 && waiting[0].subject !== event.subject) await runWaiting();
+      if (handler.batch) waiting.push(event);
+      else await handler.run(event.payload as never, tx);
     }
+    await runWaiting();
   }
 
   /** Inbox rows for the events that have a handler; answers the ids (lower case) not processed before. */
