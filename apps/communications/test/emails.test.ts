@@ -1,9 +1,11 @@
 import { RecordsRequests as R, EmailDto, MailAttachmentMeta } from '@crm/contracts';
-import { factories, Stack, startStack } from '@crm/testing';
+import { factories, mustSort, Stack, startStack } from '@crm/testing';
 import request from 'supertest';
-import { TransactionRunner } from '@crm/platform';
+import { applyListQuery, TransactionRunner } from '@crm/platform';
 import { communicationsService } from '../src/app';
 import { EmailIngestService } from '../src/modules/emails/email-ingest.service';
+import { EMAIL_LIST_SPEC } from '../src/modules/emails/emails.repository';
+import { EmailEntity } from '../src/modules/emails/entities/email.entity';
 import { MailEventPublisher, mailEvent } from './mail-events';
 import { Api, Auth, eventually, processedByCommunications } from './support';
 
@@ -247,6 +249,19 @@ describe('emails', () => {
     await api.get(`/v2/emails/${hidden.id}`).set(auth).expect(200);
     const other = await stack.createAccount('Elsewhere');
     await api.get(`/v2/emails/${hidden.id}`).set(other.auth).expect(404);
+  });
+
+  it('pages an account\'s emails by date (the default) or id, either way, from an index without sorting them all', async () => {
+    const transactions = stack.services.find((s) => s.name === 'communications')!.app.get(TransactionRunner);
+    for (const field of ['date', 'id']) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const query = { page: 2, perPage: 25, filters: {}, customFields: {}, sortBy: { field, direction } };
+        const sorted = await transactions.run((tx) =>
+          mustSort(tx, applyListQuery(tx.manager.getRepository(EmailEntity).createQueryBuilder('e').where('e.account_id = 1'), 'e', query, EMAIL_LIST_SPEC)),
+        );
+        expect({ field, direction, sorted }).toEqual({ field, direction, sorted: false });
+      }
+    }
   });
 
   it('refuses bad list parameters in Sell\'s error format', async () => {

@@ -10,3 +10,4 @@ export * from './chromium';
 export * from './imap-server';
 export * from './eventually';
 export * from './outbox-events';
+export * from './query-plans';

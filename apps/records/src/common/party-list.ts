@@ -14,8 +14,10 @@ export function partySearchText(alias: string, company: string): string {
 export const dealSearchText = (alias: string): string => `lower(${alias}.name)`;
 
 /** Filters and sort fields leads and contacts share, for a query aliased `alias` (`q` is added per type). */
-export function partyListSpec(alias: string): Pick<ListSpec, 'filters' | 'sortable'> {
+export function partyListSpec(alias: string): Pick<ListSpec, 'filters' | 'sortable' | 'notNullSorts'> {
   return {
+    // Ordered plainly: the (account_id, updated_at, id) indexes serve them.
+    notNullSorts: ['created_at', 'updated_at'],
     sortable: {
       id: `${alias}.id`,
       first_name: `${alias}.first_name`,

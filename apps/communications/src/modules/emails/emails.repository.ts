@@ -8,7 +8,7 @@ import { EmailLinkEntity } from './entities/email-link.entity';
 import { EmailEntity } from './entities/email.entity';
 import { tableOf } from './table-name';
 
-const LIST: ListSpec = {
+export const EMAIL_LIST_SPEC: ListSpec = {
   resource: 'email',
   // Newest first, as the Communication Center shows them; the id breaks ties.
   defaultSort: { field: 'date', direction: 'desc' },
@@ -45,7 +45,7 @@ export class EmailsRepository {
         .getQuery();
       qb.andWhere(`EXISTS ${linked}`, { linkType: resource.type, linkIds: resource.ids });
     }
-    return toPage(await applyListQuery(qb, 'e', query, LIST).getMany(), query);
+    return toPage(await applyListQuery(qb, 'e', query, EMAIL_LIST_SPEC).getMany(), query);
   }
 
   find(tx: Tx, accountId: number, id: number, viewer: ViewerScope): Promise<EmailEntity | null> {

@@ -9,6 +9,7 @@ import { Imports1700000000800 } from './1700000000800-Imports';
 import { AccountBccEmail1700000000900 } from './1700000000900-AccountBccEmail';
 import { SignIn1700000001300 } from './1700000001300-SignIn';
 import { Lz4Compression1700000001400 } from './1700000001400-Lz4Compression';
+import { ContactsByLastName1700000001500 } from './1700000001500-ContactsByLastName';
 
 /** In order. Never edit a migration that has shipped: add a new one. */
 export const recordsMigrations = [
@@ -23,4 +24,5 @@ export const recordsMigrations = [
   AccountBccEmail1700000000900,
   SignIn1700000001300,
   Lz4Compression1700000001400,
+  ContactsByLastName1700000001500,
 ];

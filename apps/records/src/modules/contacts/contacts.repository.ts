@@ -9,6 +9,7 @@ const party = partyListSpec('c');
 export const CONTACT_LIST_SPEC: ListSpec = {
   resource: 'contact',
   defaultSort: { field: 'last_name', direction: 'asc' },
+  notNullSorts: party.notNullSorts,
   sortable: { ...party.sortable, name: 'c.name' },
   filters: {
     ...party.filters,

@@ -19,6 +19,8 @@ export const DEAL_LIST_SPEC: ListSpec = {
     last_stage_change_at: 'd.last_stage_change_at',
     owner_id: 'd.owner_id',
   },
+  // Ordered plainly: deals_updated (account_id, updated_at, id) serves updated_at.
+  notNullSorts: ['created_at', 'updated_at'],
   filters: {
     contact_id: { column: 'd.contact_id', kind: 'int' },
     creator_id: { column: 'd.creator_id', kind: 'int' },

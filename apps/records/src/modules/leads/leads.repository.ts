@@ -10,6 +10,7 @@ const party = partyListSpec('l');
 export const LEAD_LIST_SPEC: ListSpec = {
   resource: 'lead',
   defaultSort: { field: 'updated_at', direction: 'asc' },
+  notNullSorts: party.notNullSorts,
   sortable: { ...party.sortable, organization_name: 'l.organization_name', status: 'l.status' },
   filters: {
     ...party.filters,

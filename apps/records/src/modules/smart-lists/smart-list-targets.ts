@@ -28,7 +28,13 @@ export interface SmartListTarget {
 const COMMON: FilterKey[] = ['owner_id', 'tags', 'custom_fields', 'created_at', 'updated_at', 'q'];
 
 /** The resource list's own paging and sorting, without its query-string filters. */
-const pagingOf = (spec: ListSpec): ListSpec => ({ resource: spec.resource, defaultSort: spec.defaultSort, sortable: spec.sortable, filters: {} });
+const pagingOf = (spec: ListSpec): ListSpec => ({
+  resource: spec.resource,
+  defaultSort: spec.defaultSort,
+  sortable: spec.sortable,
+  notNullSorts: spec.notNullSorts,
+  filters: {},
+});
 
 export const SMART_LIST_TARGETS: Record<RecordResourceType, SmartListTarget> = {
   lead: {
