@@ -35,6 +35,14 @@ export function pidsMatching(needle: string): number[] {
 }
 
 /**
+ * Postgres's server-wide writers: the WAL writer, checkpointer and background writer. Shared by
+ * every database on the server, but busy mostly with a benchmark's WAL while it runs.
+ */
+export function postgresWriterPids(): number[] {
+  return [...pidsMatching('walwriter'), ...pidsMatching('checkpointer'), ...pidsMatching('background writer')];
+}
+
+/**
  * CPU used by groups of processes between `start` and `stop`, as a share of one core. Groups
  * are resolved again at the end, so processes that started meanwhile (new Postgres backends)
  * count from zero; processes that ended meanwhile are lost.

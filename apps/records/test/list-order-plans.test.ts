@@ -1,6 +1,6 @@
-import type { ListQuery } from '@crm/contracts';
-import { applyListQuery, ListSpec, TransactionRunner } from '@crm/platform';
-import { mustSort, startStack, Stack } from '@crm/testing';
+import { ListSpec, TransactionRunner, Tx } from '@crm/platform';
+import { ordersNeedingSort, startStack, Stack } from '@crm/testing';
+import type { ObjectLiteral } from 'typeorm';
 import { recordsService } from '../src/app';
 import { CONTACT_LIST_SPEC } from '../src/modules/contacts/contacts.repository';
 import { ContactEntity } from '../src/modules/contacts/entities/contact.entity';
@@ -28,14 +28,7 @@ describe('list orders', () => {
 
   it.each(LISTS)('pages %s in their sortable orders from an index, without sorting the account\'s rows', async (_name, entity, alias, spec, fields) => {
     const transactions = stack.services.find((service) => service.name === 'records')!.app.get(TransactionRunner);
-    for (const field of fields) {
-      for (const direction of ['asc', 'desc'] as const) {
-        const query: ListQuery = { page: 2, perPage: 25, filters: {}, customFields: {}, sortBy: { field, direction } };
-        const sorted = await transactions.run((tx) =>
-          mustSort(tx, applyListQuery(tx.manager.getRepository(entity).createQueryBuilder(alias).where(`${alias}.account_id = 1`), alias, query, spec)),
-        );
-        expect({ field, direction, sorted }).toEqual({ field, direction, sorted: false });
-      }
-    }
+    const rows = (tx: Tx) => tx.manager.getRepository<ObjectLiteral>(entity).createQueryBuilder(alias);
+    expect(await ordersNeedingSort(transactions, rows, alias, spec, fields)).toEqual([]);
   });
 });

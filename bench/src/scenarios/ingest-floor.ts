@@ -1,8 +1,8 @@
 import EmailForwardParser from 'email-forward-parser';
 import { simpleParser } from 'mailparser';
 import { availableParallelism } from 'node:os';
-import { CpuMeter, pidsMatching } from '../cpu';
-import type { BenchMessage, MailKind } from './ingest-mail';
+import { CpuMeter, pidsMatching, postgresWriterPids } from '../cpu';
+import { acceptRate, BenchMessage, MailKind, SendResult } from './ingest-mail';
 
 /** CPU of storing before the 250: the storing sink's process and the Postgres work it causes. */
 export interface StoreCost {
@@ -22,31 +22,26 @@ export interface ParseCost {
 
 /**
  * Runs `send` (the storing sink's measured run) with the storing side's CPU metered: the sink's
- * process and the Postgres processes of `databaseName` (its backends) plus the WAL writer,
- * checkpointer and background writer.
+ * process and the Postgres processes of `databaseName` (its backends) plus the server's writers.
  */
 export async function meterStore(
   sinkPid: number,
   databaseName: string,
-  send: () => Promise<{ accepted: number; rate: number }>,
-): Promise<StoreCost> {
+  send: () => Promise<SendResult>,
+): Promise<{ result: SendResult; cost: StoreCost }> {
   const meter = new CpuMeter({
     sink: () => [sinkPid],
-    postgres: () => [
-      ...pidsMatching(`${databaseName} `),
-      ...pidsMatching('walwriter'),
-      ...pidsMatching('checkpointer'),
-      ...pidsMatching('background writer'),
-    ],
+    postgres: () => [...pidsMatching(`${databaseName} `), ...postgresWriterPids()],
   });
   meter.start();
-  const { accepted, rate } = await send();
+  const result = await send();
   const { seconds, cores } = meter.stop();
   const storing = cores.sink + cores.postgres;
   const machineCores = Object.entries(cores)
     .filter(([name]) => name !== 'stolen by the hypervisor')
     .reduce((sum, [, value]) => sum + value, 0);
-  return { rate, msPerMessage: (storing * seconds * 1000) / Math.max(1, accepted), machineCores };
+  const cost = { rate: acceptRate(result).mean, msPerMessage: (storing * seconds * 1000) / Math.max(1, result.accepted), machineCores };
+  return { result, cost };
 }
 
 /**

@@ -3,12 +3,12 @@ import { ProcessStack } from '@crm/testing';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { Pool } from 'pg';
-import { CpuMeter, pidsMatching } from '../cpu';
+import { CpuMeter, pidsMatching, postgresWriterPids } from '../cpu';
 import { numberOption } from '../options';
 import { acceptRate, BenchMessage, MailKind, messageFactory, Rate, sendMessages, SendResult } from './ingest-mail';
 import { EmailWatcher, VisibilityFigures } from './ingest-visibility';
 import { startSmtpSink, withStoringSink } from './smtp-sink';
-import { describeFloor, measureParse, meterStore, StoreCost } from './ingest-floor';
+import { describeFloor, measureParse, meterStore } from './ingest-floor';
 import { startDeployedStack } from '../deployment-env';
 
 const SERVICES = ['records', 'communications', 'mail-ingest', 'distribution', 'gateway'] as const;
@@ -91,15 +91,11 @@ export async function ingestBenchmark(): Promise<void> {
 
     await sendMessages(sink.port, options.connections, warmup, (i) => build(options.messages + i));
     const baseline = await sendMessages(sink.port, options.connections, options.messages, build, options.rate);
-    let storeCost: StoreCost | undefined;
-    const stored = await withStoringSink(pool, stack.database.url, async (storingSink) => {
+    const { result: stored, cost: storeCost } = await withStoringSink(pool, stack.database.url, async (storingSink) => {
       await sendMessages(storingSink.port, options.connections, warmup, (i) => build(options.messages + i));
-      let result: SendResult | undefined;
-      storeCost = await meterStore(storingSink.pid, stack.database.name, async () => {
-        result = await sendMessages(storingSink.port, options.connections, options.messages, build, options.rate);
-        return { accepted: result.accepted, rate: acceptRate(result).mean };
-      });
-      return result!;
+      return meterStore(storingSink.pid, stack.database.name, () =>
+        sendMessages(storingSink.port, options.connections, options.messages, build, options.rate),
+      );
     });
     const parseCost = await measureParse(Array.from({ length: Math.min(options.messages, PARSED_FOR_FLOOR) }, (_, i) => build(i)));
 
@@ -111,7 +107,7 @@ export async function ingestBenchmark(): Promise<void> {
     await printStages(pool, runId);
     printCpu(options, system);
     printTargets(acceptRate(system.sent), acceptRate(baseline), p99Of(system));
-    if (!options.rate) for (const line of describeFloor(storeCost!, parseCost, TARGET_RATE)) out(line);
+    if (!options.rate) for (const line of describeFloor(storeCost, parseCost, TARGET_RATE)) out(line);
 
     if (system.sent.refused > 0 || baseline.refused > 0 || system.visibility.seenCount < system.sent.accepted) process.exitCode = 1;
   } finally {
@@ -161,12 +157,7 @@ async function measureSystem(
   const cpu = new CpuMeter({
     ...Object.fromEntries(SERVICES.map((service) => [service, () => [stack.pid(service)!]])),
     postgres: () => pidsMatching(`${stack.database.name} `),
-    // Shared by every database on the server, but busy mostly with the run's WAL.
-    'postgres wal writer, checkpointer, bgwriter': () => [
-      ...pidsMatching('walwriter'),
-      ...pidsMatching('checkpointer'),
-      ...pidsMatching('background writer'),
-    ],
+    'postgres wal writer, checkpointer, bgwriter': postgresWriterPids,
     'nats-server': () => pidsMatching('nats-server'),
     'bench client': () => [process.pid],
   });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { CpuMeter, pidsMatching } from '../cpu';
+import { CpuMeter, pidsMatching, postgresWriterPids } from '../cpu';
 import { Figures, measureHttp, measureLoop, printTable, quantile } from '../measure';
 import { numberOption } from '../options';
 import { seedPhoneCenter } from './telephony-data';
@@ -167,11 +167,7 @@ async function measureSystem(stack: ProcessStack, setup: Setup, options: Telepho
   const cpu = new CpuMeter({
     ...Object.fromEntries(SERVICES.map((service) => [service, () => [stack.pid(service)!]])),
     postgres: () => pidsMatching(`${stack.database.name} `),
-    'postgres wal writer, checkpointer, bgwriter': () => [
-      ...pidsMatching('postgres: 15/main: walwriter'),
-      ...pidsMatching('checkpointer'),
-      ...pidsMatching('background writer'),
-    ],
+    'postgres wal writer, checkpointer, bgwriter': postgresWriterPids,
     'nats-server': () => pidsMatching('nats-server'),
     'bench client': () => [process.pid],
   });

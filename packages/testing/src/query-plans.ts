@@ -1,4 +1,5 @@
-import type { Tx } from '@crm/platform';
+import type { ListQuery } from '@crm/contracts';
+import { applyListQuery, ListSpec, TransactionRunner, Tx } from '@crm/platform';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 interface PlanNode {
@@ -18,4 +19,27 @@ export async function mustSort<T extends ObjectLiteral>(tx: Tx, query: SelectQue
   await tx.manager.query('RESET enable_sort');
   const sorts = (node: PlanNode): boolean => /Sort$/.test(node['Node Type']) || (node.Plans ?? []).some(sorts);
   return sorts((row['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan);
+}
+
+/**
+ * The `field direction` orders among `fields` (each ascending and descending) for which a page of
+ * the list `spec` describes, over one account's rows (`rows(tx)`: the entity's query, aliased
+ * `alias`), needs Postgres to sort: empty when an index serves every one of them.
+ */
+export async function ordersNeedingSort<T extends ObjectLiteral>(
+  transactions: TransactionRunner,
+  rows: (tx: Tx) => SelectQueryBuilder<T>,
+  alias: string,
+  spec: ListSpec,
+  fields: string[],
+): Promise<string[]> {
+  const sorted: string[] = [];
+  for (const field of fields) {
+    for (const direction of ['asc', 'desc'] as const) {
+      const query: ListQuery = { page: 2, perPage: 25, filters: {}, customFields: {}, sortBy: { field, direction } };
+      const sorts = await transactions.run((tx) => mustSort(tx, applyListQuery(rows(tx).where(`${alias}.account_id = 1`), alias, query, spec)));
+      if (sorts) sorted.push(`${field} ${direction}`);
+    }
+  }
+  return sorted;
 }

@@ -29,7 +29,9 @@ export class EmailIngestService {
     for (const event of events) {
       if (event.links.length === 0 && !event.mailbox) continue;
       const key = `${event.accountId} ${event.messageId}`;
-      copies.set(key, [...(copies.get(key) ?? []), event]);
+      const known = copies.get(key);
+      if (known) known.push(event);
+      else copies.set(key, [event]);
     }
     const messages = [...copies.values()];
     const stored = await this.emails.upsertMany(tx, messages.map(([first]) => ({ accountId: first.accountId, fields: fieldsOf(first) })));
